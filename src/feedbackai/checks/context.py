@@ -1,0 +1,195 @@
+"""Context filters: the parse-based conditions a lexicon match must meet to become a flag.
+
+A lexicon names them in its ``context:`` list; each is a function
+``(span, ctx) -> bool`` (True keeps the match). They exist where a word list alone is
+wrong: "abrasive" about a person is a personality judgement, "an aggressive target" is
+not; "always late" is a sweeping absolute, "never missed a deadline in 12 sprints" is a
+counted record; "great job" is content-free unless the sentence gives the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Evidence
+
+PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "you", "me", "we", "us",
+                   "himself", "herself", "themselves", "yourself", "myself", "someone",
+                   "somebody", "everyone", "everybody", "nobody", "anyone", "who"}
+PERSON_NOUNS = {
+    "person", "people", "guy", "guys", "man", "men", "woman", "women", "lady", "ladies", "girl",
+    "girls", "boy", "boys", "gal", "individual", "employee", "colleague", "coworker",
+    "co-worker", "teammate", "manager", "leader", "lead", "member", "worker", "staff",
+    "staffer", "hire", "nurse", "teacher", "engineer", "analyst", "developer", "rep",
+    "associate", "character", "personality", "type", "presence", "soul", "one", "self",
+    "mom", "mother", "dad", "father", "friend", "professional", "player", "contributor",
+    "supervisor", "director", "executive", "intern", "candidate", "report", "partner",
+    "cashier", "clerk", "agent", "officer", "specialist", "consultant", "attorney", "lawyer",
+    "paralegal", "accountant", "salesperson", "seller", "designer", "scientist", "researcher",
+    "technician", "tech", "driver", "operator", "picker", "chef", "cook", "server", "host",
+    "hostess", "waiter", "waitress", "doctor", "physician", "pharmacist", "assistant",
+    "coordinator", "administrator", "admin", "recruiter", "trainee", "apprentice", "peer",
+    "communicator", "thinker", "learner", "performer", "asset", "addition", "human", "fellow",
+    "teamplayer", "gentleman", "chap", "kid", "newcomer", "veteran", "senior", "junior",
+}
+PERSON_VERBS_OBJECT = {"have", "show", "display", "bring", "carry", "project", "exude", "give"}
+LINKING_VERBS = {"be", "seem", "appear", "sound", "look", "come", "become", "remain", "stay",
+                 "act", "feel", "get", "prove", "strike"}
+STRONG_EVIDENCE = {"metric", "date", "entity", "project", "outcome", "example"}
+NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
+
+
+@dataclass
+class CheckContext:
+    """Per-document facts the filters share; computed once per Doc."""
+
+    doc: Doc
+    evidence: Sequence[Evidence] = ()
+    _sent_evidence: dict[int, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        starts = [(s.start_char, s.end_char) for s in self.doc.sents]
+        for k, (a, b) in enumerate(starts):
+            self._sent_evidence[k] = {e.kind for e in self.evidence if a <= e.start < b}
+        self._sent_bounds = starts
+
+    def sentence_kinds(self, span: Span) -> set[str]:
+        for k, (a, b) in enumerate(self._sent_bounds):
+            if a <= span.start_char < b:
+                return self._sent_evidence[k]
+        return set()
+
+
+def is_person_token(tok: Token) -> bool:
+    if tok.lower_ in PERSON_PRONOUNS:
+        return True
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
+        return True
+    return tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
+
+
+def _subject(verb: Token) -> Token | None:
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return verb.head
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def describes_person(tok: Token) -> bool:
+    """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person."""
+    t = tok
+    for _ in range(6):
+        dep = t.dep_
+        if dep in ("acomp", "attr", "oprd") or (dep == "pobj" and t.head.lower_ in ("as", "like")):
+            verb = t.head if dep != "pobj" else t.head.head
+            if verb.pos_ not in ("AUX", "VERB"):
+                return is_person_token(verb)
+            subj = _subject(verb)
+            if subj is None:
+                # a fragment about the reviewee: "Comes across as abrasive."
+                return verb.dep_ == "ROOT" or verb.lemma_ in LINKING_VERBS
+            return is_person_token(subj)
+        if dep in ("amod", "compound", "nmod"):
+            return is_person_token(t.head)
+        if dep == "appos":
+            return is_person_token(t.head)
+        if dep in ("conj", "advmod", "npadvmod") and t.head is not t:
+            t = t.head
+            continue
+        if dep == "dobj":
+            verb = t.head
+            subj = _subject(verb)
+            return verb.lemma_ in PERSON_VERBS_OBJECT and (subj is None or is_person_token(subj))
+        if dep == "ccomp" and t.pos_ == "ADJ":
+            # "she is too emotional" sometimes parses the adjective as ccomp
+            subj = _subject(t)
+            return subj is not None and is_person_token(subj)
+        if dep == "ROOT":
+            subj = _subject(t)
+            if subj is not None:
+                return is_person_token(subj)
+            # "Very easygoing." / "A pleasure to work with." — a fragment about the reviewee
+            return t.pos_ in ("ADJ", "NOUN", "PROPN")
+        if dep in ("nsubj", "nsubjpass") and t.pos_ == "ADJ":
+            return False
+        return is_person_token(t) if t.pos_ in ("NOUN", "PROPN") and t is not tok else False
+    return False
+
+
+def person(span: Span, ctx: CheckContext) -> bool:
+    """The matched word describes a person ("she is abrasive", "a difficult person")."""
+    return describes_person(span.root)
+
+
+def person_clause(span: Span, ctx: CheckContext) -> bool:
+    """The clause around the match is about a person (its subject is a person, or a
+    subject-less fragment about the reviewee). 'always late', 'never listens'."""
+    t = span.root
+    # a hyphenated compound modifier ("always-on", "never-ending") is a term, not a claim
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == "-":
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "-":
+        return False
+    head = t
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    subj = _subject(head)
+    if subj is None:
+        return head.dep_ == "ROOT"
+    return is_person_token(subj)
+
+
+def unbacked(span: Span, ctx: CheckContext) -> bool:
+    """No count or measure in the same sentence backs the claim."""
+    sent = span.sent
+    if {"metric"} & ctx.sentence_kinds(span):
+        return False
+    return not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in sent
+                   if not (span.start <= t.i < span.end))
+
+
+def no_evidence(span: Span, ctx: CheckContext) -> bool:
+    """The sentence gives no concrete evidence (no metric, date, name, outcome, example)."""
+    return not (STRONG_EVIDENCE & ctx.sentence_kinds(span))
+
+
+def not_in_name(span: Span, ctx: CheckContext) -> bool:
+    """The match is not part of a product, organisation or title name, nor a code term."""
+    if any(t.ent_type_ in NAME_ENTS for t in span):
+        return False
+    text = span.doc.text
+    a, b = span.start_char, span.end_char
+    if (a > 0 and text[a - 1] in "`_/") or (b < len(text) and text[b:b + 1] in "`_/("):
+        return False
+    return True
+
+
+def not_negated(span: Span, ctx: CheckContext) -> bool:
+    """The match is not negated ('not a team player' is still judged by 'person')."""
+    return not any(c.dep_ == "neg" for c in span.root.head.children) and not any(
+        c.dep_ == "neg" for c in span.root.children)
+
+
+FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
+    "person": person,
+    "person_clause": person_clause,
+    "unbacked": unbacked,
+    "no_evidence": no_evidence,
+    "not_in_name": not_in_name,
+    "not_negated": not_negated,
+}

@@ -1,0 +1,5 @@
+"""Specificity and actionability scorers."""
+
+from .formula import FormulaScorer
+
+__all__ = ["FormulaScorer"]

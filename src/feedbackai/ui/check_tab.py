@@ -1,0 +1,95 @@
+"""The "Check feedback" tab: type a comment, see flags, scores, evidence and suggestions."""
+
+from __future__ import annotations
+
+import html
+
+import gradio as gr
+
+from ..types import CommentReport
+
+SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
+
+
+def highlight_segments(report: CommentReport) -> list[tuple[str, str | None]]:
+    """Non-overlapping (text, label) segments for gr.HighlightedText.
+
+    Overlapping flags are merged into one segment whose label lists every category,
+    bias categories first.
+    """
+    text = report.text
+    merged: list[list] = []
+    for f in sorted(report.flags, key=lambda f: (f.start, -f.end)):
+        if merged and f.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], f.end)
+            merged[-1][2].add(f.category)
+        else:
+            merged.append([f.start, f.end, {f.category}])
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for a, b, cats in merged:
+        if a > pos:
+            out.append((text[pos:a], None))
+        label = " + ".join(sorted(cats, key=lambda c: (not c.startswith("bias"), c)))
+        out.append((text[a:b], label))
+        pos = b
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def _esc(s: str) -> str:
+    return html.escape(s, quote=True).replace("|", "&#124;").replace("*", "&#42;").replace("_", "&#95;") \
+        .replace("`", "&#96;").replace("[", "&#91;").replace("]", "&#93;")
+
+
+def scores_markdown(report: CommentReport) -> str:
+    parts = []
+    for name in ("specificity", "actionability"):
+        s = getattr(report, name)
+        parts.append(f"### {name.capitalize()}: {s.value:.0f}/100 — {s.level}")
+        parts.extend(f"- {_esc(r)}" for r in s.reasons)
+    for n in report.notes:
+        parts.append(f"> note: {_esc(n)}")
+    return "\n".join(parts)
+
+
+def flag_rows(report: CommentReport) -> list[list[str]]:
+    return [[f.text, f.category, f.severity, f.explanation, f.suggestion, f.source] for f in report.flags]
+
+
+def evidence_rows(report: CommentReport) -> list[list[str]]:
+    return [[e.text, e.target, e.kind, e.description] for e in report.evidence]
+
+
+FLAG_HEADERS = ["text", "category", "severity", "why", "write instead", "source"]
+EVIDENCE_HEADERS = ["text", "score", "kind", "what it shows"]
+
+
+def build_check_tab(analyzer_factory) -> None:
+    def run(text: str):
+        text = text or ""
+        try:
+            report = analyzer_factory().analyze(text)
+        except ValueError as exc:
+            raise gr.Error(str(exc)) from None
+        return (highlight_segments(report), scores_markdown(report), flag_rows(report), evidence_rows(report))
+
+    with gr.Tab("Check feedback"):
+        with gr.Row():
+            with gr.Column(scale=1):
+                box = gr.Textbox(label="Review comment", lines=8, max_length=20_000,
+                                 placeholder="Paste or type a review comment…")
+                btn = gr.Button("Check", variant="primary")
+            with gr.Column(scale=1):
+                highlighted = gr.HighlightedText(label="Flagged language", combine_adjacent=False,
+                                                 show_legend=True)
+                scores = gr.Markdown(label="Scores")
+        flags = gr.Dataframe(headers=FLAG_HEADERS, label="Flags: why and what to write instead",
+                             wrap=True, interactive=False)
+        evidence = gr.Dataframe(headers=EVIDENCE_HEADERS, label="Evidence behind the scores",
+                                wrap=True, interactive=False)
+        outputs = [highlighted, scores, flags, evidence]
+        btn.click(run, inputs=box, outputs=outputs, api_name="check")
+        box.change(run, inputs=box, outputs=outputs, trigger_mode="always_last",
+                   show_progress="hidden", api_name=False)
