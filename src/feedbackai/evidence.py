@@ -73,6 +73,10 @@ RESOURCE_VERBS = {"pair", "shadow", "ask", "meet", "sync", "check", "partner", "
 TIMING_STARTS = {"before", "after", "by", "starting", "from", "within", "until", "during",
                  "next", "every", "each", "weekly", "monthly", "daily", "quarterly", "biweekly",
                  "fortnightly", "tomorrow", "going", "beginning", "ahead", "in"}
+# Verbs whose base form is also their past form: a sentence-initial "Cut the backlog ...,
+# which ..." in a review is usually a past achievement, not an instruction.
+SAME_PAST = {"cut", "set", "put", "hit", "let", "shut", "spread", "cost", "quit", "upset", "beat",
+             "read", "run", "lead", "win", "build", "split", "broadcast"}
 GENERIC_OBJECTS = {"it", "this", "that", "up", "work", "job", "things", "stuff", "everything"}
 PERSON_SUBJECTS = {"he", "she", "they", "you", "i", "we"}
 RATING_RE = re.compile(r"^\d+\s*(/|out of)\s*\d+$")
@@ -148,8 +152,10 @@ def _metric_evidence(doc: Doc) -> Iterable[Evidence]:
             used.update(range(ent.start, ent.end))
             yield _ev("metric", "specificity", doc, ent.start, ent.end, 1.5)
     for tok in doc:
-        if tok.i in used or not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        if tok.i in used or not tok.like_num or tok.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             continue
+        if RATING_RE.match(tok.text):
+            continue  # "10/10"
         if _is_version_number(tok):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -284,6 +290,13 @@ def _generic_verb_phrase(verb: Token) -> bool:
     return verb.lemma_.lower() in ("keep", "continue") and bool(words & GENERIC_OBJECTS) and len(words) <= 4
 
 
+def _reports_outcome(sent: Span) -> bool:
+    """The sentence reports a result ('..., which let finance close on day 3', 'from 900 to 150')."""
+    words = [t.lower_ for t in sent]
+    return ("which" in words or "resulting" in words or
+            any(w == "from" and "to" in words[k:] for k, w in enumerate(words)))
+
+
 def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
     for sent in doc.sents:
         toks = [t for t in sent]
@@ -304,9 +317,12 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                     and not any(c.dep_ == "aux" for c in tok.children)
                     and (tok.dep_ == "ROOT" or tok.head.tag_ == "VB")
                     and not sent.text.rstrip().endswith("?")):
+                if tok.lower_ in SAME_PAST and _reports_outcome(sent):
+                    continue
                 weak = _generic_verb_phrase(tok)
                 has_action = has_action or not weak
-                yield _ev("imperative", "actionability", doc, tok.i, _vp_end(tok), 0.3 if weak else 1.2)
+                kind = "suggestion" if tok.lemma_.lower() in SUGGESTION_VERBS else "imperative"
+                yield _ev(kind, "actionability", doc, tok.i, _vp_end(tok), 0.3 if weak else 1.2)
             # modals and suggestion verbs
             elif (tok.tag_ == "MD" and has_question and tok.i == sent.start):
                 continue  # already counted as a question

@@ -160,8 +160,10 @@ class Checker:
     def matches(self, doc: Doc) -> list[tuple[Lexicon, Entry, Span]]:
         lower, lemma, pattern = self._matchers_for(doc)
         strings = doc.vocab.strings
-        raw = list(lower(doc)) + list(pattern(doc))
-        if doc.has_annotation("LEMMA"):
+        raw = list(lower(doc)) if len(lower) else []
+        if len(pattern):
+            raw += list(pattern(doc))
+        if len(lemma) and doc.has_annotation("LEMMA"):
             raw += list(lemma(doc))
         out = []
         for match_id, start, end in raw:

@@ -35,6 +35,10 @@ PERSON_NOUNS = {
     "communicator", "thinker", "learner", "performer", "asset", "addition", "human", "fellow",
     "teamplayer", "gentleman", "chap", "kid", "newcomer", "veteran", "senior", "junior",
 }
+# Nouns that stand for the person when they carry a person's possessive ("her tone").
+PERSON_ATTRIBUTES = {"tone", "voice", "manner", "demeanor", "demeanour", "attitude", "personality",
+                     "temperament", "nature", "disposition", "energy", "vibe", "style", "delivery",
+                     "behavior", "behaviour", "approach", "presence", "character", "mood", "laugh"}
 PERSON_VERBS_OBJECT = {"have", "show", "display", "bring", "carry", "project", "exude", "give"}
 LINKING_VERBS = {"be", "seem", "appear", "sound", "look", "come", "become", "remain", "stay",
                  "act", "feel", "get", "prove", "strike"}
@@ -69,6 +73,9 @@ def is_person_token(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
+        return True
+    if tok.lemma_.lower() in PERSON_ATTRIBUTES and any(
+            c.dep_ == "poss" and is_person_token(c) for c in tok.children):
         return True
     return tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
 
@@ -112,10 +119,12 @@ def describes_person(tok: Token) -> bool:
             verb = t.head
             subj = _subject(verb)
             return verb.lemma_ in PERSON_VERBS_OBJECT and (subj is None or is_person_token(subj))
-        if dep == "ccomp" and t.pos_ == "ADJ":
-            # "she is too emotional" sometimes parses the adjective as ccomp
-            subj = _subject(t)
-            return subj is not None and is_person_token(subj)
+        if dep in ("ccomp", "advcl", "xcomp") and t.pos_ == "ADJ":
+            # "she is too emotional" / "comes across as arrogant" / "seems defensive"
+            subj = _subject(t) or _subject(t.head)
+            if subj is None:
+                return t.head.dep_ == "ROOT" and t.head.lemma_ in LINKING_VERBS
+            return is_person_token(subj)
         if dep == "ROOT":
             subj = _subject(t)
             if subj is not None:
@@ -185,6 +194,13 @@ def not_negated(span: Span, ctx: CheckContext) -> bool:
         c.dep_ == "neg" for c in span.root.children)
 
 
+def not_attributive(span: Span, ctx: CheckContext) -> bool:
+    """The word names people, not a kind of thing: "the girls in accounting" is flagged,
+    "the girls' football league" is not."""
+    root = span.root
+    return not (root.dep_ in ("poss", "compound", "amod", "nmod") and not is_person_token(root.head))
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
@@ -192,4 +208,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "no_evidence": no_evidence,
     "not_in_name": not_in_name,
     "not_negated": not_negated,
+    "not_attributive": not_attributive,
 }

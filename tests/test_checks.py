@@ -1,0 +1,152 @@
+"""Every check proves itself from its own examples; configuration works."""
+
+import textwrap
+
+import pytest
+
+from feedbackai import Analyzer
+from feedbackai.checks import CheckConfig, Checker, LexiconError, load_lexicon, registry
+from feedbackai.checks.context import FILTERS
+from feedbackai.types import CATEGORIES
+
+LEXICONS = registry.lexicons()
+
+
+def test_every_check_has_flag_and_pass_examples():
+    for lx in LEXICONS:
+        assert lx.flag_examples, f"{lx.id} has no flag examples"
+        assert lx.pass_examples, f"{lx.id} has no pass examples"
+
+
+def test_every_check_cites_its_source_and_every_entry_explains():
+    for lx in LEXICONS:
+        assert lx.source and lx.licence, lx.id
+        for e in lx.entries:
+            assert e.explanation and e.suggestion and e.source, (lx.id, e.key)
+            assert set(e.categories) <= set(CATEGORIES)
+
+
+def _cases():
+    for lx in LEXICONS:
+        for ex in lx.flag_examples:
+            yield pytest.param(lx.id, ex, True, id=f"{lx.id}-flag-{ex[:30]}")
+        for ex in lx.pass_examples:
+            yield pytest.param(lx.id, ex, False, id=f"{lx.id}-pass-{ex[:30]}")
+
+
+@pytest.mark.parametrize("check_id,example,should_flag", list(_cases()))
+def test_check_examples(analyzer, check_id, example, should_flag):
+    report = analyzer.analyze(example)
+    hits = [f for f in report.flags if f.check == check_id]
+    if should_flag:
+        assert hits, f"{check_id} should flag: {example!r}"
+    else:
+        assert not hits, f"{check_id} should not flag {[h.text for h in hits]} in {example!r}"
+
+
+def test_categories_can_be_turned_off(analyzer):
+    a = Analyzer(CheckConfig(disabled=["bias.personality"]), nlp=analyzer.nlp)
+    r = a.analyze("She is abrasive. Great job!")
+    assert {f.category for f in r.flags} == {"vague.generic"}
+    b = Analyzer(CheckConfig(categories=["bias.personality"]), nlp=analyzer.nlp)
+    assert {f.category for f in b.analyze("She is abrasive. Great job!").flags} == {"bias.personality"}
+
+
+def test_allow_and_deny_lists(analyzer):
+    a = Analyzer(CheckConfig(allow=["Great job"], deny=[{"term": "ninja", "category": "vague.generic"}]),
+                 nlp=analyzer.nlp)
+    r = a.analyze("Great job! She is a real ninja.")
+    assert [f.text for f in r.flags] == ["ninja"]
+    assert r.flags[0].source == "organisation deny list"
+
+
+def test_severity_threshold(analyzer):
+    a = Analyzer(CheckConfig(min_severity="medium"), nlp=analyzer.nlp)
+    r = a.analyze("Maybe she is abrasive.")
+    assert [f.text for f in r.flags] == ["abrasive"]
+
+
+def test_extra_organisation_lexicon(analyzer, tmp_path):
+    p = tmp_path / "org.yaml"
+    p.write_text(textwrap.dedent("""
+        id: org.jargon
+        category: vague.generic
+        severity: low
+        match: phrase
+        explanation: "'{term}' is house jargon."
+        suggestion: "Say what was done."
+        source: {citation: "Acme style guide", licence: internal}
+        entries: [synergy, move the needle]
+        examples: {flag: ["Great synergy."], pass: ["We met."]}
+    """))
+    a = Analyzer(CheckConfig(extra_lexicons=[p]), nlp=analyzer.nlp)
+    r = a.analyze("He helped move the needle on synergy.")
+    assert {f.text for f in r.flags if f.check == "org.jargon"} == {"move the needle", "synergy"}
+
+
+@pytest.mark.parametrize("body,msg", [
+    ("id: x\ncategory: vague.nope\nsource: s\nentries: [a]", "unknown category"),
+    ("id: x\ncategory: vague.hedge\nentries: [a]", "source"),
+    ("id: x\ncategory: vague.hedge\nsource: s\nentries: [a]", "explanation"),
+    ("id: x\ncategory: vague.hedge\nsource: s\nexplanation: e\nsuggestion: s\ncontext: [nope]\nentries: [a]", "context"),
+    ("- just a list", "mapping"),
+    ("id: [unclosed", "cannot read"),
+])
+def test_malformed_lexicons_give_clear_errors(tmp_path, body, msg):
+    p = tmp_path / "bad.yaml"
+    p.write_text(body)
+    with pytest.raises(LexiconError, match=msg):
+        load_lexicon(p, known_contexts=tuple(FILTERS))
+
+
+def test_bad_config_is_rejected():
+    with pytest.raises(ValueError):
+        CheckConfig(categories=["bias.nope"])
+    with pytest.raises(ValueError):
+        CheckConfig(min_severity="huge")
+    with pytest.raises(ValueError):
+        CheckConfig(deny=[{"term": "x"}])
+
+
+@pytest.mark.parametrize("text,category,word", [
+    ("She is abrasive.", "bias.personality", "abrasive"),
+    ("A difficult person to manage.", "bias.personality", "difficult"),
+    ("He comes across as arrogant in meetings.", "bias.personality", "arrogant"),
+    ("She can be quite emotional and defensive.", "bias.personality", "defensive"),
+])
+def test_personality_about_people(analyzer, text, category, word):
+    assert any(f.category == category and word in f.text for f in analyzer.analyze(text).flags)
+
+
+@pytest.mark.parametrize("text", [
+    "We set an aggressive target for Q3.",
+    "The Oracle migration was difficult.",
+    "Enable lazy loading on the images.",
+    "The cold storage tier saves money.",
+    "Warm leads convert twice as often.",
+])
+def test_personality_words_about_things_are_not_flagged(analyzer, text):
+    assert not [f for f in analyzer.analyze(text).flags if f.category == "bias.personality"]
+
+
+def test_absolute_backed_by_a_count_is_not_flagged(analyzer):
+    assert not [f for f in analyzer.analyze("She never missed a deadline in 12 sprints.").flags
+                if f.category == "vague.absolute"]
+    assert [f for f in analyzer.analyze("She never meets deadlines.").flags if f.category == "vague.absolute"]
+
+
+def test_generic_praise_with_evidence_in_the_sentence_is_not_flagged(analyzer):
+    assert not [f for f in analyzer.analyze("Great work on the Q3 migration: zero downtime across 40 services.").flags
+                if f.category == "vague.generic"]
+
+
+def test_one_phrase_can_carry_two_categories(analyzer):
+    cats = {f.category for f in analyzer.analyze("As a working mom she is often distracted.").flags
+            if f.text.lower() == "working mom"}
+    assert cats == {"bias.gendered", "bias.family_status"}
+
+
+def test_checker_runs_without_precomputed_evidence(nlp):
+    doc = nlp("Great job, she is abrasive.")
+    flags = Checker().run(doc)
+    assert {f.category for f in flags} == {"vague.generic", "bias.personality"}
