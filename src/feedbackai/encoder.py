@@ -2,6 +2,12 @@
 
 Loaded with ``transformers`` from the package folder with ``local_files_only=True`` and
 mean pooling (as sentence-transformers does for this model), then L2-normalised.
+By default every Linear layer runs in int8 (weights per output channel, activations per
+token, exact int32 accumulation via ``torch._int_mm``), which is several times faster on
+two CPU cores than float32. Because each token is quantised on its own and texts are
+batched only with texts of the same token length (no padding), a text's embedding does not
+depend on what else is in its batch: ``analyze`` and ``analyze_many`` agree exactly. Every
+model that reads these embeddings is trained on the same int8 encoder.
 Nothing is downloaded. Calls are serialised with a lock, so one instance is safe to
 share between the web app's worker threads.
 """
@@ -30,11 +36,57 @@ def model_dir() -> Path:
     return path
 
 
+class Int8Linear:
+    """y = x W^T + b with int8 weights (per output channel) and int8 activations (per token)."""
+
+    def __init__(self, linear) -> None:
+        import torch
+
+        w = linear.weight.detach().float()
+        self.scale_w = (w.abs().amax(dim=1).clamp(min=1e-8) / 127.0)
+        self.w_t = torch.round(w / self.scale_w[:, None]).clamp(-127, 127).to(torch.int8).t().contiguous()
+        self.bias = linear.bias.detach().float() if linear.bias is not None else None
+        self.out_features = w.shape[0]
+
+    def __call__(self, x):
+        import torch
+
+        shape = x.shape
+        x2 = x.reshape(-1, shape[-1])
+        sx = x2.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127.0
+        xq = torch.round(x2 / sx).clamp(-127, 127).to(torch.int8)
+        y = torch._int_mm(xq, self.w_t).float() * sx * self.scale_w
+        if self.bias is not None:
+            y = y + self.bias
+        return y.reshape(*shape[:-1], self.out_features)
+
+
+def _quantise(model) -> int:
+    """Swap every nn.Linear of ``model`` for an Int8Linear (in place); returns the count."""
+    import torch
+
+    class _Wrap(torch.nn.Module):
+        def __init__(self, q: Int8Linear) -> None:
+            super().__init__()
+            self.q = q
+
+        def forward(self, x):
+            return self.q(x)
+
+    n = 0
+    for name, module in list(model.named_modules()):
+        for child_name, child in list(module.named_children()):
+            if isinstance(child, torch.nn.Linear):
+                setattr(module, child_name, _Wrap(Int8Linear(child)))
+                n += 1
+    return n
+
+
 class Encoder:
     """Batched sentence embeddings (384-d, unit length)."""
 
     def __init__(self, path: str | os.PathLike | None = None, max_length: int = 256,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, quantize: bool = True) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
@@ -47,6 +99,9 @@ class Encoder:
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
         self.model = AutoModel.from_pretrained(str(self.path), local_files_only=True)
         self.model.eval()
+        self.quantized = quantize
+        if quantize:
+            _quantise(self.model)
         self.max_length = max_length
         self.dim = int(self.model.config.hidden_size)
         self._lock = threading.Lock()
@@ -58,16 +113,21 @@ class Encoder:
         if not texts:
             return out
         torch = self._torch
-        # Sort by length so each batch pads little; restore the order at the end.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ids = self.tokenizer([t or " " for t in texts], truncation=True, max_length=self.max_length)["input_ids"]
+        # Batch only texts of the same token length: no padding, so a text's embedding does
+        # not depend on the rest of its batch.
+        by_len: dict[int, list[int]] = {}
+        for i, seq in enumerate(ids):
+            by_len.setdefault(len(seq), []).append(i)
         with self._lock, torch.inference_mode():
-            for b in range(0, len(order), batch_size):
-                idx = order[b:b + batch_size]
-                enc = self.tokenizer([texts[i] or " " for i in idx], padding=True, truncation=True,
-                                     max_length=self.max_length, return_tensors="pt")
-                hidden = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[idx] = pooled.numpy()
+            for length in sorted(by_len):
+                group = by_len[length]
+                for b in range(0, len(group), batch_size):
+                    idx = group[b:b + batch_size]
+                    input_ids = torch.tensor([ids[i] for i in idx], dtype=torch.long)
+                    mask = torch.ones_like(input_ids)
+                    hidden = self.model(input_ids=input_ids, attention_mask=mask,
+                                        token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+                    pooled = torch.nn.functional.normalize(hidden.mean(1), p=2, dim=1)
+                    out[idx] = pooled.numpy()
         return out

@@ -20,7 +20,7 @@ from . import __version__
 from .checks import CheckConfig, Checker
 from .evidence import extract
 from .nlp import load_pipeline, looks_english
-from .scoring import FormulaScorer
+from .scoring import FormulaScorer, default_scorer
 from .types import CommentReport, Evidence, Flag, GoalReport, Score, SentenceReport
 
 DEFAULT_MAX_CHARS = 20_000
@@ -46,19 +46,21 @@ class Analyzer:
         severity threshold); see :class:`feedbackai.checks.CheckConfig`.
     max_chars: texts longer than this raise ``ValueError`` (default 20,000 characters).
     nlp: a loaded English spaCy pipeline with a parser and NER (default: installed one).
+    scorer: ``"auto"`` (the trained heads in ``models/scorers/`` when present, else the
+        formula baseline), ``"formula"``, ``"trained"``, or a scorer object.
     """
 
     def __init__(self, checks: CheckConfig | None = None, *, max_chars: int = DEFAULT_MAX_CHARS,
-                 nlp: Language | None = None, scorer: object | None = None,
-                 batch_size: int = 64) -> None:
+                 nlp: Language | None = None, scorer: object | str = "auto",
+                 batch_size: int = 64, encoder: object | None = None) -> None:
         if max_chars < 1:
             raise ValueError("max_chars must be positive")
         self.max_chars = max_chars
         self.batch_size = batch_size
         self.nlp = nlp or load_pipeline()
         self.checker = Checker(checks)
-        self.scorer = scorer or FormulaScorer()
-        self._encoder = None
+        self.scorer = default_scorer(scorer) if isinstance(scorer, str) else scorer
+        self._encoder = encoder
         self._encoder_lock = threading.Lock()
         self._nlp_lock = threading.Lock()
         self._goal_checker = None
@@ -101,39 +103,52 @@ class Analyzer:
             return self.nlp(_validate(text, self.max_chars))
 
     def _reports(self, docs: Sequence[Doc]) -> list[CommentReport]:
-        return [self._report(doc) for doc in docs]
+        """Reports for a batch: checks per Doc, then one encoder call for all sentences."""
+        prepared = []
+        texts: list[str] = []
+        for doc in docs:
+            if not doc.text.strip():
+                prepared.append(None)
+                continue
+            evidence = extract(doc)
+            flags = self.checker.run(doc, evidence)
+            sents = [s for s in doc.sents if s.text.strip()]
+            prepared.append((doc, evidence, flags, sents, len(texts)))
+            texts.extend(s.text.strip() for s in sents)
+        vecs = None
+        if getattr(self.scorer, "needs_embeddings", False) and texts:
+            vecs = self.encoder.encode(texts, batch_size=max(len(texts), 1) if len(texts) <= 128 else 64)
+        out = []
+        for doc, item in zip(docs, prepared):
+            if item is None:
+                out.append(self._empty(doc.text))
+                continue
+            doc, evidence, flags, sents, offset = item
+            sv = vecs[offset:offset + len(sents)] if vecs is not None else None
+            out.append(self._report(doc, evidence, flags, sents, sv))
+        return out
 
-    def _report(self, doc: Doc) -> CommentReport:
+    def _empty(self, text: str) -> CommentReport:
+        zero_s = Score(0.0, "low", (), ("no text",), getattr(self.scorer, "method", ""))
+        zero_a = Score(0.0, "low", (), ("no text",), getattr(self.scorer, "method", ""))
+        return CommentReport(text=text, specificity=zero_s, actionability=zero_a,
+                             notes=("empty text: nothing to analyse",), version=__version__)
+
+    def _report(self, doc: Doc, evidence, flags, sents, sent_vecs) -> CommentReport:
         text = doc.text
         notes: list[str] = []
-        if not text.strip():
-            empty_s = self.scorer.score("specificity", ())
-            empty_a = self.scorer.score("actionability", ())
-            return CommentReport(text=text, specificity=empty_s, actionability=empty_a,
-                                 notes=("empty text: nothing to analyse",), version=__version__)
         if not looks_english(doc):
             notes.append("the text does not look like English; scores and flags may be meaningless")
-        evidence = extract(doc)
-        flags = self.checker.run(doc, evidence)
-        sentences = []
-        for sent in doc.sents:
-            a, b = sent.start_char, sent.end_char
-            if not text[a:b].strip():
-                continue
-            s_ev = [e for e in evidence if a <= e.start < b]
-            s_fl = [f for f in flags if a <= f.start < b]
-            sentences.append(SentenceReport(
-                start=a, end=b, text=text[a:b],
-                specificity=self.scorer.score("specificity", s_ev, s_fl),
-                actionability=self.scorer.score("actionability", s_ev, s_fl),
-            ))
-        return CommentReport(
-            text=text,
-            specificity=self.scorer.score("specificity", evidence, flags),
-            actionability=self.scorer.score("actionability", evidence, flags),
-            flags=tuple(flags), sentences=tuple(sentences), notes=tuple(notes),
-            version=__version__,
+        if isinstance(self.scorer, FormulaScorer):
+            notes.append("scores from the formula baseline (no trained model loaded)")
+        spec, act, per_sentence = self.scorer.score_doc(doc, sents, evidence, flags, sent_vecs)
+        sentences = tuple(
+            SentenceReport(start=s.start_char, end=s.end_char, text=text[s.start_char:s.end_char],
+                           specificity=ps, actionability=pa)
+            for s, (ps, pa) in zip(sents, per_sentence)
         )
+        return CommentReport(text=text, specificity=spec, actionability=act, flags=tuple(flags),
+                             sentences=sentences, notes=tuple(notes), version=__version__)
 
     # ----------------------------------------------------------------- goals
     def check_goal(self, goal: str, objectives: Sequence[str] = (),

@@ -66,3 +66,14 @@ class FormulaScorer:
         value = round(100.0 * (1.0 - math.exp(-total / TAU[target])), 1)
         return Score(value=value, level=level_for(value, CUTS), evidence=tuple(evidence),
                      reasons=tuple(reasons), method=METHOD)
+
+    def score_doc(self, doc, sents, evidence, flags, sent_vecs=None):
+        """(specificity, actionability, [(sentence specificity, sentence actionability), ...])."""
+        per_sentence = []
+        for s in sents:
+            a, b = s.start_char, s.end_char
+            ev = [e for e in evidence if a <= e.start < b]
+            fl = [f for f in flags if a <= f.start < b]
+            per_sentence.append((self.score("specificity", ev, fl), self.score("actionability", ev, fl)))
+        return (self.score("specificity", evidence, flags), self.score("actionability", evidence, flags),
+                per_sentence)

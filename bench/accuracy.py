@@ -1,0 +1,53 @@
+"""Accuracy of the scorers on the corpus test split, beside two baselines (prints figures).
+
+    python bench/accuracy.py
+
+For specificity and actionability: Spearman of value vs labelled level, ROC-AUC of high vs
+rest and of low vs rest, and level accuracy — for the trained model, the first formula
+scores, and comment length alone (number of words).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from scipy.stats import spearmanr
+from sklearn.metrics import roc_auc_score
+
+from feedbackai.corpus import load_comments
+from feedbackai.engine import Analyzer
+from feedbackai.evaluate import score_comments
+
+
+def row(name, values, y):
+    return {"model": name, "spearman": round(float(spearmanr(values, y).statistic), 3),
+            "auc_high": round(float(roc_auc_score(y == 3, values)), 3),
+            "auc_low": round(float(roc_auc_score(y == 1, -values)), 3)}
+
+
+def main() -> None:
+    test = load_comments(split="test")
+    trained = Analyzer(scorer="trained")
+    formula = Analyzer(scorer="formula", nlp=trained.nlp)
+    v_t = score_comments(trained, test)
+    v_f = score_comments(formula, test)
+    length = np.asarray([len(c.text.split()) for c in test], dtype=float)
+    out = {}
+    for j, t in enumerate(("specificity", "actionability")):
+        y = np.asarray([getattr(c, t) for c in test])
+        rows = [row(trained.scorer.method, v_t[:, j], y), row("formula-v1", v_f[:, j], y), row("length (words)", length, y)]
+        cuts = trained.scorer.heads[f"comment.{t}"].cuts
+        lv = np.where(v_t[:, j] < cuts[0], 1, np.where(v_t[:, j] < cuts[1], 2, 3))
+        rows[0]["level_accuracy"] = round(float((lv == y).mean()), 3)
+        out[t] = rows
+        print(f"\n{t} (test split, n={len(test)})")
+        print(f"  {'model':<28} {'spearman':>8} {'AUC high':>9} {'AUC low':>8}")
+        for r in rows:
+            print(f"  {r['model']:<28} {r['spearman']:>8.3f} {r['auc_high']:>9.3f} {r['auc_low']:>8.3f}")
+        print(f"  level accuracy of the trained model: {rows[0]['level_accuracy']:.3f}")
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

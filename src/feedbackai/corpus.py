@@ -1,0 +1,81 @@
+"""The project's labelled review-comment corpus (``corpora/comments/part_*.jsonl``).
+
+The split is fixed by the comment id: ``test`` when sha1(id) mod 5 == 0 (about 20%),
+else ``train``. No model selection, threshold or feature choice looks at ``test``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "corpora"
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    start: int
+    end: int
+    text: str
+    specificity: int
+    actionability: int
+
+
+@dataclass(frozen=True)
+class LabelledComment:
+    id: str
+    text: str
+    specificity: int
+    actionability: int
+    sentences: tuple[LabelledSentence, ...]
+    meta: dict
+
+    @property
+    def split(self) -> str:
+        return split_of(self.id)
+
+
+def split_of(comment_id: str) -> str:
+    return "test" if int(hashlib.sha1(comment_id.encode()).hexdigest(), 16) % 5 == 0 else "train"
+
+
+def corpus_files(root: Path | None = None) -> list[Path]:
+    return sorted(((root or DEFAULT_ROOT) / "comments").glob("part_*.jsonl"))
+
+
+def corpus_hash(files: Iterable[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(files):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _locate(text: str, sentences: list[dict]) -> tuple[LabelledSentence, ...]:
+    out = []
+    pos = 0
+    for s in sentences:
+        k = text.find(s["text"], pos)
+        if k < 0:
+            raise ValueError(f"sentence not found in comment: {s['text']!r}")
+        out.append(LabelledSentence(k, k + len(s["text"]), s["text"], int(s["specificity"]), int(s["actionability"])))
+        pos = k + len(s["text"])
+    return tuple(out)
+
+
+def load_comments(root: Path | None = None, split: str | None = None) -> list[LabelledComment]:
+    rows = []
+    for p in corpus_files(root):
+        with p.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                c = LabelledComment(d["id"], d["text"], int(d["specificity"]), int(d["actionability"]),
+                                    _locate(d["text"], d["sentences"]), d.get("meta", {}))
+                if split is None or c.split == split:
+                    rows.append(c)
+    return rows
