@@ -116,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--objective", action="append", default=[], help="an objective the goal should serve (repeatable)")
     g.add_argument("--today", default=None, help="reference date YYYY-MM-DD (default: today)")
     g.add_argument("--json", action="store_true")
+
+    t = sub.add_parser("train", help="train the specificity and actionability scorers from corpora/")
+    t.add_argument("--corpus", default=None, help="corpus root (default: the repository's corpora/)")
+    t.add_argument("--out", default=None, help="models root (default: the repository's models/)")
+    t.add_argument("--version", default="1.0.0")
+    t.add_argument("--seed", type=int, default=0)
     return p
 
 
@@ -131,6 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                               min_severity=args.min_severity, extra_lexicons=args.lexicon)
             report = Analyzer(cfg, max_chars=args.max_chars).analyze(_read_text(args.text))
             print(report.to_json(indent=2) if args.json else render_comment(report, color))
+        elif args.command == "train":
+            from .train import main as train_main
+
+            targs = ["--version", args.version, "--seed", str(args.seed)]
+            targs += ["--corpus", args.corpus] if args.corpus else []
+            targs += ["--out", args.out] if args.out else []
+            return train_main(targs)
         elif args.command == "goal":
             from . import check_goal
 

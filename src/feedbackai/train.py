@@ -98,10 +98,10 @@ def _spearman(a, b) -> float:
     return float(spearmanr(a, b).statistic)
 
 
-def _select(X, y, groups, seed) -> tuple[float, np.ndarray, dict]:
+def _select(X, y, groups, seed, c_grid=C_GRID) -> tuple[float, np.ndarray, dict]:
     scores = {}
     best = None
-    for C in C_GRID:
+    for C in c_grid:
         oof = _oof(X, y, groups, C, seed)
         scores[C] = _spearman(oof, y)
         if best is None or scores[C] > scores[best[0]] + 1e-9:
@@ -153,7 +153,8 @@ def _versions(analyzer) -> dict:
 
 
 def train(corpus_root: Path | None = None, out_root: Path | None = None, version: str = "1.0.0",
-          seed: int = 0, limit: int | None = None, analyzer=None, write_card: bool = True) -> Path:
+          seed: int = 0, limit: int | None = None, analyzer=None, write_card: bool = True,
+          c_grid: Sequence[float] = C_GRID) -> Path:
     from .engine import Analyzer
 
     analyzer = analyzer or Analyzer(scorer="formula")
@@ -165,7 +166,7 @@ def train(corpus_root: Path | None = None, out_root: Path | None = None, version
     sent_oof = np.zeros((len(data.sent_y), 2))
     for j, t in enumerate(TARGETS):
         y = data.sent_y[:, j]
-        C, oof, grid = _select(data.sent_X, y, data.sent_group, seed)
+        C, oof, grid = _select(data.sent_X, y, data.sent_group, seed, c_grid)
         cuts = best_cuts(oof, y)
         head = _fit(data.sent_X, y, C, seed)
         heads[f"sentence.{t}"] = LinearHead(head.classes, head.mean, head.scale, head.coef, head.intercept, cuts)
@@ -176,7 +177,7 @@ def train(corpus_root: Path | None = None, out_root: Path | None = None, version
     groups = np.arange(len(data.comments))
     for j, t in enumerate(TARGETS):
         y = data.comment_y[:, j]
-        C, oof, grid = _select(Xc, y, groups, seed)
+        C, oof, grid = _select(Xc, y, groups, seed, c_grid)
         cuts = best_cuts(oof, y)
         head = _fit(Xc, y, C, seed)
         heads[f"comment.{t}"] = LinearHead(head.classes, head.mean, head.scale, head.coef, head.intercept, cuts)
