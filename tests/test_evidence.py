@@ -43,6 +43,10 @@ def test_specificity_evidence(nlp, text, kind):
     ("Starting next quarter, run the retro yourself.", "timing"),
     ("Please take the SQL course in the learning portal.", "resource"),
     ("Pair with Dana on two on-call shifts.", "resource"),
+    ("Don't wait until Friday to escalate blockers.", "imperative"),
+    ("Never skip the pre-shift huddle.", "imperative"),
+    ("Be sure to copy the PM on client emails.", "imperative"),
+    ("If you get stuck, ask Dana before the deadline.", "imperative"),
 ])
 def test_actionability_evidence(nlp, text, kind):
     assert kind in kind_set(nlp, text)

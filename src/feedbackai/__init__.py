@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from .engine import Analyzer
 
 __all__ = [
-    "Analyzer", "CheckConfig", "analyze", "analyze_many", "check_goal", "check_goals",
+    "Analyzer", "CheckConfig", "FlipResult", "flip", "analyze", "analyze_many", "check_goal", "check_goals",
     "default_analyzer", "CATEGORIES", "CommentReport", "CriterionResult", "Evidence", "Flag",
-    "GoalReport", "Score", "SentenceReport", "__version__",
+    "GoalReport", "Score", "SentenceReport", "__version__", "audit", "AuditResult",
 ]
 
 _default = None
@@ -47,6 +47,15 @@ def __getattr__(name: str):
         from .engine import Analyzer
 
         return Analyzer
+    if name == "FlipResult":
+        from .counterfactual import FlipResult
+
+        return FlipResult
+    if name in ("audit", "AuditResult"):
+        import importlib
+
+        mod = importlib.import_module(".audit", __name__)  # a callable module: feedbackai.audit(df, ...)
+        return mod if name == "audit" else mod.AuditResult
     if name == "CheckConfig":
         from .checks import CheckConfig
 
@@ -85,3 +94,11 @@ def check_goals(goals: Iterable[str], objectives: Sequence[str] = (),
                 today: "datetime.date | str | None" = None) -> Iterator[GoalReport]:
     """Check many goals against the same objectives and reference date, streaming."""
     return default_analyzer().check_goals(goals, objectives, today)
+
+
+def flip(text: str):
+    """The comment with gendered pronouns, titles, terms and names swapped, with an alignment
+    of the changes: "would you write this about him?" (see :mod:`feedbackai.counterfactual`)."""
+    from .counterfactual import flip as _flip
+
+    return _flip(text, default_analyzer())

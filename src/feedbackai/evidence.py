@@ -193,6 +193,8 @@ def _is_subject_name(tok: Token) -> bool:
 
 def _entity_evidence(doc: Doc) -> Iterable[Evidence]:
     for ent in doc.ents:
+        if len(ent) == 1 and ent.root.pos_ == "PROPN" and ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue  # the reviewee's name, whatever label the small model gives it
         if ent.label_ in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "GPE", "LOC"):
             yield _ev("entity", "specificity", doc, ent.start, ent.end, 0.8)
         elif ent.label_ == "PERSON" and not _is_subject_name(ent.root):
@@ -283,6 +285,9 @@ def _vp_end(verb: Token, limit: int = 10) -> int:
 
 def _generic_verb_phrase(verb: Token) -> bool:
     """'keep it up', 'keep up the good work', 'do better', 'improve'."""
+    if verb.lemma_ == "be" and any(c.lower_ in ("sure", "careful", "ready") and c.dep_ == "acomp"
+                                   and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+        return False  # "Be sure to copy the PM ..." is a concrete instruction
     objs = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "prep", "advmod")]
     if not objs:
         return verb.lemma_.lower() in VAGUE_VERBS | {"improve"}
@@ -314,7 +319,7 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
             low = tok.lower_
             # imperatives: a base-form verb heading its clause without a subject
             if (tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and not _has_subject(tok)
-                    and not any(c.dep_ == "aux" for c in tok.children)
+                    and not any(c.dep_ == "aux" and c.lower_ not in ("do", "don't") for c in tok.children)
                     and (tok.dep_ == "ROOT" or tok.head.tag_ == "VB")
                     and not sent.text.rstrip().endswith("?")):
                 if tok.lower_ in SAME_PAST and _reports_outcome(sent):

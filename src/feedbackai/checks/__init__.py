@@ -183,6 +183,10 @@ class Checker:
         for lx, entry, span in self.matches(doc):
             if span.text.lower() in self._allow:
                 continue
+            if entry.unless_next and span.end < len(doc) and doc[span.end].lower_ in entry.unless_next:
+                continue
+            if entry.unless_prev and span.start > 0 and doc[span.start - 1].lower_ in entry.unless_prev:
+                continue
             filters = GLOBAL_FILTERS + tuple(c for c in entry.context if c not in GLOBAL_FILTERS)
             if not all(FILTERS[name](span, ctx) for name in filters):
                 continue

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import Evidence
 
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "you", "me", "we", "us",
+                   "his", "hers", "their", "theirs", "my", "your", "our",
                    "himself", "herself", "themselves", "yourself", "myself", "someone",
                    "somebody", "everyone", "everybody", "nobody", "anyone", "who"}
 PERSON_NOUNS = {
@@ -34,6 +35,11 @@ PERSON_NOUNS = {
     "coordinator", "administrator", "admin", "recruiter", "trainee", "apprentice", "peer",
     "communicator", "thinker", "learner", "performer", "asset", "addition", "human", "fellow",
     "teamplayer", "gentleman", "chap", "kid", "newcomer", "veteran", "senior", "junior",
+    "speaker", "lad", "lads", "bloke", "fella", "dude",
+    "folks", "kids", "hires", "workers", "employees", "colleagues", "associates", "nurses",
+    "teachers", "engineers", "analysts", "developers", "reps", "mum", "dad", "guy", "grandmother",
+    "grandfather", "boss",
+    "salesman", "saleswoman", "hire", "one", "someone", "charmer", "gem", "nightmare", "pain",
 }
 # Nouns that stand for the person when they carry a person's possessive ("her tone").
 PERSON_ATTRIBUTES = {"tone", "voice", "manner", "demeanor", "demeanour", "attitude", "personality",
@@ -72,8 +78,13 @@ def is_person_token(tok: Token) -> bool:
         return True
     if tok.ent_type_ == "PERSON":
         return True
-    if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
-        return True
+    if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
+            return True
+        # the small model often tags a lone first name as ORG: "Marcus is so articulate"
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) == 1 and tok.head.lemma_ in LINKING_VERBS:
+            return True
     if tok.lemma_.lower() in PERSON_ATTRIBUTES and any(
             c.dep_ == "poss" and is_person_token(c) for c in tok.children):
         return True
@@ -119,6 +130,10 @@ def describes_person(tok: Token) -> bool:
             verb = t.head
             subj = _subject(verb)
             return verb.lemma_ in PERSON_VERBS_OBJECT and (subj is None or is_person_token(subj))
+        if t.tag_ == "VBN" and dep in ("ROOT", "conj", "ccomp", "xcomp"):
+            subj = _subject(t)
+            if subj is not None and subj.dep_ == "nsubjpass":
+                return is_person_token(subj)
         if dep in ("ccomp", "advcl", "xcomp") and t.pos_ == "ADJ":
             # "she is too emotional" / "comes across as arrogant" / "seems defensive"
             subj = _subject(t) or _subject(t.head)
@@ -201,6 +216,27 @@ def not_attributive(span: Span, ctx: CheckContext) -> bool:
     return not (root.dep_ in ("poss", "compound", "amod", "nmod") and not is_person_token(root.head))
 
 
+STEREOTYPE_CUES = (
+    "as expected", "as you'd expect", "as you would expect", "you'd expect", "you would expect",
+    "typical", "like all", "like most", "like every", "naturally", "surprisingly", "for a ",
+    "for an ", "credit to", "of course", "obviously", "not what i expected", "unlike most",
+    "unlike other", "as is common", "it's a cultural", "cultural thing", "their culture",
+    "those people", "you people", "in their blood", "born with", "all the ", "they all",
+)
+
+
+def stereotype(span: Span, ctx: CheckContext) -> bool:
+    """The sentence leans on a generalisation about a group ("as you'd expect", "like all",
+    "naturally", "surprisingly ... for"), or the group word is plural and generic
+    ("the Chinese guys are great at ...")."""
+    sent = span.sent.text.lower()
+    if any(cue in sent for cue in STEREOTYPE_CUES):
+        return True
+    root = span.root
+    head = root.head if root.dep_ in ("amod", "compound", "nmod") else root
+    return head.tag_ in ("NNS", "NNPS") and head.dep_ in ("nsubj", "nsubjpass")
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
@@ -209,4 +245,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_in_name": not_in_name,
     "not_negated": not_negated,
     "not_attributive": not_attributive,
+    "stereotype": stereotype,
 }

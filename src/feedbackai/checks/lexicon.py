@@ -17,6 +17,8 @@ A lexicon file looks like this (see ``feedbackai/lexicons/*.yaml``)::
       - term: maybe                 # or terms: [a, b] / pattern: [[{...}, ...]]
         explanation: ...            # optional overrides: severity, context, categories,
         suggestion: ...             #   suggestion, explanation, source
+        unless_next: [friend]       # skip when the next word is one of these ("old friend")
+        unless_prev: [the]          # skip when the previous word is one of these
     examples:
       flag: ["Maybe she could share updates earlier."]
       pass: ["She shared the update on May 3."]
@@ -51,6 +53,8 @@ class Entry:
     explanation: str = ""
     suggestion: str = ""
     source: str = ""
+    unless_next: frozenset[str] = frozenset()   # skip when the next word is one of these
+    unless_prev: frozenset[str] = frozenset()   # skip when the previous word is one of these
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,11 @@ def load_lexicon(path: str | Path, known_contexts: Sequence[str] = ()) -> Lexico
         if not expl or not sugg:
             raise LexiconError(f"{path}: entry {k}: every entry needs an explanation and a suggestion")
         src = _source_text(raw["source"])[0] if "source" in raw else source
+        unless_next = frozenset(str(w).lower() for w in raw.get("unless_next", data.get("unless_next")) or ())
+        unless_prev = frozenset(str(w).lower() for w in raw.get("unless_prev", data.get("unless_prev")) or ())
         common = dict(match=mode, categories=cats, severity=sev, context=ctx,
-                      explanation=expl, suggestion=sugg, source=src)
+                      explanation=expl, suggestion=sugg, source=src,
+                      unless_next=unless_next, unless_prev=unless_prev)
         if "pattern" in raw:
             pats = raw["pattern"]
             if not isinstance(pats, list) or not pats:
