@@ -28,13 +28,23 @@ def test_check_endpoint(app_url):
     from gradio_client import Client
 
     client = Client(app_url, verbose=False)
-    highlighted, scores, flags, evidence = client.predict("She is abrasive. Send Dana the recap every Friday.",
-                                                          api_name="/check")
+    highlighted, scores, flags, evidence, sentences = client.predict(
+        "She is abrasive. Send Dana the recap every Friday.", api_name="/check")
     labels = {seg["class_or_confidence"] for seg in highlighted}
     assert "bias.personality" in labels
     assert "Actionability" in scores
     assert flags["data"][0][1] == "bias.personality"
     assert any(row[2] == "imperative" for row in evidence["data"])
+    assert len(sentences["data"]) == 2
+
+
+def test_flip_endpoint(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    flipped, note = client.predict("She is bossy and her manager agrees.", api_name="/flip")
+    assert "".join(seg["token"] for seg in flipped) == "He is bossy and his manager agrees."
+    assert "She → He" in note
 
 
 def test_highlight_segments_merge_overlaps():

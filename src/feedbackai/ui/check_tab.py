@@ -62,8 +62,34 @@ def evidence_rows(report: CommentReport) -> list[list[str]]:
     return [[e.text, e.target, e.kind, e.description] for e in report.evidence]
 
 
+def sentence_rows(report: CommentReport) -> list[list]:
+    return [[s.text, f"{s.specificity.value:.0f} ({s.specificity.level})",
+             f"{s.actionability.value:.0f} ({s.actionability.level})"] for s in report.sentences]
+
+
+def flip_view(analyzer, report: CommentReport) -> tuple[list[tuple[str, str | None]], str]:
+    """The comment about someone of the other gender, and whether the flags would differ."""
+    from ..counterfactual import flip_doc
+
+    fr = flip_doc(analyzer.parse(report.text))
+    if not fr.changes:
+        return [(report.text, None)], "No gendered words or names to swap."
+    flipped = analyzer.analyze(fr.text)
+    segs = highlight_segments(flipped)
+    mine = {(f.category, fr.map_offset(f.start), fr.map_offset(f.end)) for f in report.flags
+            if not fr.changed(f.start, f.end)}
+    new = [(c.new_start, c.new_end) for c in fr.changes]
+    theirs = {(f.category, f.start, f.end) for f in flipped.flags
+              if not any(a < f.end and f.start < b for a, b in new)}
+    swaps = ", ".join(f"{_esc(c.text)} → {_esc(c.new_text)}" for c in fr.changes[:12])
+    verdict = ("The same language is flagged either way." if mine == theirs else
+               "The checks differ between the two versions: look at the highlighted words.")
+    return segs, f"Swapped: {swaps}.\n\n{verdict} Would you write this about them?"
+
+
 FLAG_HEADERS = ["text", "category", "severity", "why", "write instead", "source"]
 EVIDENCE_HEADERS = ["text", "score", "kind", "what it shows"]
+SENTENCE_HEADERS = ["sentence", "specificity", "actionability"]
 
 
 def build_check_tab(analyzer_factory) -> None:
@@ -73,7 +99,17 @@ def build_check_tab(analyzer_factory) -> None:
             report = analyzer_factory().analyze(text)
         except ValueError as exc:
             raise gr.Error(str(exc)) from None
-        return (highlight_segments(report), scores_markdown(report), flag_rows(report), evidence_rows(report))
+        return (highlight_segments(report), scores_markdown(report), flag_rows(report), evidence_rows(report),
+                sentence_rows(report))
+
+    def run_flip(text: str):
+        text = text or ""
+        try:
+            analyzer = analyzer_factory()
+            report = analyzer.analyze(text)
+        except ValueError as exc:
+            raise gr.Error(str(exc)) from None
+        return flip_view(analyzer, report)
 
     with gr.Tab("Check feedback"):
         with gr.Row():
@@ -89,7 +125,14 @@ def build_check_tab(analyzer_factory) -> None:
                              wrap=True, interactive=False)
         evidence = gr.Dataframe(headers=EVIDENCE_HEADERS, label="Evidence behind the scores",
                                 wrap=True, interactive=False)
-        outputs = [highlighted, scores, flags, evidence]
+        sentences = gr.Dataframe(headers=SENTENCE_HEADERS, label="Scores sentence by sentence",
+                                 wrap=True, interactive=False)
+        with gr.Accordion("Flip it: the same comment about someone of the other gender", open=False):
+            flip_btn = gr.Button("Flip")
+            flipped = gr.HighlightedText(label="Flipped comment, flagged", combine_adjacent=False)
+            flip_note = gr.Markdown()
+        flip_btn.click(run_flip, inputs=box, outputs=[flipped, flip_note], api_name="flip")
+        outputs = [highlighted, scores, flags, evidence, sentences]
         btn.click(run, inputs=box, outputs=outputs, api_name="check")
         box.change(run, inputs=box, outputs=outputs, trigger_mode="always_last",
                    show_progress="hidden", api_name=False)
