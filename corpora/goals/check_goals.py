@@ -53,3 +53,20 @@ d = [g for g,c in goals.items() if c>1]
 if d: print("DUPLICATE goals:", d)
 combos = collections.Counter(tuple(r["labels"][c] for c in crit) for r in rows)
 print("distinct label combos:", len(combos))
+
+# the fixed held-out split: sha1(id) mod 5 == 0 is test; test_ids.txt must list exactly those ids
+import hashlib
+def split_of(goal_id):
+    return "test" if int(hashlib.sha1(goal_id.encode("utf-8")).hexdigest(), 16) % 5 == 0 else "train"
+ids_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "test_ids.txt")
+listed = [l.strip() for l in open(ids_path, encoding="utf-8") if l.strip() and not l.startswith("#")]
+expected = [r["id"] for r in rows if split_of(r["id"]) == "test"]
+if listed != expected:
+    print("test_ids.txt does not match the sha1 rule"); ok = False
+for name in ("train", "test"):
+    part = [r for r in rows if split_of(r["id"]) == name]
+    counts = " ".join(f"{c}={sum(1 for r in part if r['labels'][c] is True)}/{sum(1 for r in part if r['labels'][c] is False)}"
+                      for c in crit)
+    print(f"split {name}: {len(part)} goals; true/false {counts}")
+if not ok:
+    sys.exit(1)

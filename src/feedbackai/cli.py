@@ -122,11 +122,26 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", default=None, help="models root (default: the repository's models/)")
     t.add_argument("--version", default="1.0.0")
     t.add_argument("--seed", type=int, default=0)
+
+    from .audit.cli import add_audit_parser
+
+    add_audit_parser(sub)
+    from .goals.cli import add_goals_parser
+
+    add_goals_parser(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "audit":
+        from .audit.cli import run_audit
+
+        return run_audit(args)
+    if args.command == "goals":
+        from .goals.cli import run_goals
+
+        return run_goals(args)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     try:
         if args.command == "check":

@@ -1,12 +1,29 @@
 """Deadlines in goal text, resolved against a reference date.
 
-Recognised: ISO dates (2027-03-31), numeric dates (31/03/2027, 3/31/27: day-first when the
-first number is above 12, else month-first), "March 31st, 2027", "31 March 2027", "March
-2027", "by March 31" (the next such day), quarters and halves ("Q3", "Q3 2027", "Q3 FY27",
-"H2"), fiscal years ("FY27"; fiscal = calendar year), "end of (the) year/quarter/month",
-"year end", "EOY", "next week/month/quarter/year", "this quarter/month/year", "within / in
-(the next) N days/weeks/months/years", weekdays ("by Friday"), and event deadlines ("before
-the spring release"), which are time-bound but cannot be resolved to a date.
+Recognised, each resolved to the last day it allows:
+
+- absolute dates: ISO (2027-03-31), numeric (31/03/2027, 3/31/27, 31.03.2027: day-first when
+  the first number is above 12, else month-first), written ("March 31st, 2027", "31 March
+  2027", "the 30th of June 2025", "Feb 1, 2027"), ranges ("14-15 May 2025": the last day);
+- month and year ("by March 2027", "end of Oct 2026"), a month or a day with no year ("by
+  March", "by June 30", "by 30 Nov": the next such month or day on or after the reference date);
+- quarters and halves ("Q3", "Q3 2027", "Q3 FY27", "Q4 FY2025", "H2", "1H 2027", "the second
+  half of 2026", "this half", "next half"), fiscal and calendar years ("FY27", "in FY2026",
+  "by the end of 2026", "in 2026", "this (fiscal) year", "next year", "by year end", "EOY");
+  fiscal periods are read as calendar periods (a documented limitation);
+- relative ("within 6 weeks", "in the next 90 days", "over the next 12 months", "next
+  quarter", "by end of next month", "this week", "by Friday", "by next Monday", "tomorrow",
+  "overnight", "for the rest of the year", "mid-2027", "early 2027", "late 2026");
+- seasons and holidays ("by summer", "spring 2026", "before Christmas", "by Easter", "before
+  Black Friday", "before winter break", "by the end of the holiday season");
+- event deadlines ("before the spring release", "by the CES deadline", "by the end of term",
+  "before the Q3 board meeting"): time-bound, but they cannot be resolved to a date.
+
+Also recognised so that they are *not* read as deadlines: start dates with no end ("starting
+next week", "from Monday"), standing per-item rules ("within 72 hours of disclosure", "24h
+before"), and a quarter or year used as a label ("the Q3 SOX walkthroughs", "the 2026 pay
+equity audit"). They come back with ``how`` = ``"start"``, ``"standing"`` or ``"label"`` and
+``is_deadline`` False, so the time-bound check can explain why they do not count.
 """
 
 from __future__ import annotations
@@ -19,10 +36,26 @@ from dataclasses import dataclass
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH_RE = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "quarter": 91, "sprint": 14}
-EVENT_WORDS = r"(release|launch|audit|review|conference|season|summit|board meeting|offsite|go-live|go live|cutover|renewal|kickoff|kick-off|close|inspection|open enrol?ment|holidays|peak|busy season|deadline|filing|exam|rollout|roll-out|migration|term|semester|school year)"
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "quarter": 91, "sprint": 14, "hour": 1 / 24,
+             "business day": 1.4, "working day": 1.4, "fortnight": 14, "semester": 182, "half": 182}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+                "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a few": 3}
+NUM = r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety|a couple of|a few)"
+UNIT = r"(days?|weeks?|months?|years?|quarters?|sprints?|business days?|working days?|fortnights?|hours?)"
+PREP = r"(?:by|before|in|during|until|till|through|thru|throughout|within|over|for|ahead of|prior to|no later than|on|at|across)"
+EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|meeting|offsite|go-live|go live|"
+               r"cutover|renewal|kickoff|kick-off|inspection|open enrol?ment|peak|busy season|deadline|filing|"
+               r"exams?|test date|rollout|roll-out|migration|term|semester|school year|academic year|season|"
+               r"window|period|cycle|stage|phase|push|planning|handover|hand-over|opening|launch date|"
+               r"sign-off(?: date)?|round|show|expo|fair|trade show|visit|retreat|reorg|merger|close|"
+               r"year-end|freeze|code freeze|go-live date|graduation|finals|milestone|board|vote|"
+               r"election|survey|assessment|appraisals?|evaluation|start|starts|begins|ends|renewal date|"
+               r"recess|holidays?|break|weekend)")
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
 @dataclass(frozen=True)
@@ -31,32 +64,63 @@ class Deadline:
     end: int
     text: str
     date: dt.date | None      # None: an event deadline that cannot be resolved
-    how: str                  # absolute | relative | quarter | event
+    how: str                  # absolute | relative | quarter | event | start | standing | label
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.how not in ("start", "standing", "label")
 
 
+# ----------------------------------------------------------------------------- helpers
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:3]]
+    return MONTHS[name.lower().rstrip(".")[:3]] if name.lower().rstrip(".")[:4] != "sept" else 9
 
 
-def _year(y: str | None, today: dt.date) -> int | None:
+def _year(y: str | None) -> int | None:
     if not y:
         return None
-    y = y.strip("'")
+    y = y.strip("'’ ")
     n = int(y)
     return n + 2000 if n < 100 else n
 
 
+def _num(s: str) -> int:
+    s = s.lower().strip()
+    return int(s) if s.isdigit() else NUMBER_WORDS.get(s, 1)
+
+
+def _end_of_month(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
 def _end_of_quarter(year: int, q: int) -> dt.date:
-    month = 3 * q
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return _end_of_month(year, 3 * q)
+
+
+def _end_of_half(year: int, h: int) -> dt.date:
+    return dt.date(year, 6, 30) if h == 1 else dt.date(year, 12, 31)
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _next_month_end(month: int, today: dt.date) -> dt.date:
+    year = today.year if month >= today.month else today.year + 1
+    return _end_of_month(year, month)
 
 
 def _next_date(month: int, day: int, today: dt.date) -> dt.date:
     try:
         d = dt.date(today.year, month, day)
     except ValueError:
-        return dt.date(today.year, month, calendar.monthrange(today.year, month)[1])
-    return d if d >= today else d.replace(year=today.year + 1)
+        d = _end_of_month(today.year, month)
+    if d >= today:
+        return d
+    try:
+        return d.replace(year=today.year + 1)
+    except ValueError:
+        return _end_of_month(today.year + 1, month)
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -70,133 +134,383 @@ def _add_days(today: dt.date, n: float) -> dt.date:
     return today + dt.timedelta(days=round(n))
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+HOLIDAYS = {
+    "christmas": lambda y: dt.date(y, 12, 25), "xmas": lambda y: dt.date(y, 12, 25),
+    "new year": lambda y: dt.date(y, 12, 31), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine": lambda y: dt.date(y, 2, 14), "easter": _easter, "thanksgiving": _thanksgiving,
+    "black friday": lambda y: _thanksgiving(y) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _thanksgiving(y) + dt.timedelta(days=4),
+    "winter break": lambda y: dt.date(y, 12, 20), "christmas break": lambda y: dt.date(y, 12, 20),
+    "spring break": lambda y: dt.date(y, 3, 31), "summer break": lambda y: dt.date(y, 7, 31),
+    "summer holidays": lambda y: dt.date(y, 7, 31), "the holidays": lambda y: dt.date(y, 12, 31),
+    "holiday season": lambda y: dt.date(y, 12, 31), "holiday peak": lambda y: dt.date(y, 12, 31),
+    "holiday rush": lambda y: dt.date(y, 12, 31), "tax day": lambda y: dt.date(y, 4, 15),
+    "tax season": lambda y: dt.date(y, 4, 15), "flu season": lambda y: dt.date(y, 3, 31),
+}
+HOLIDAY_RE = (r"(christmas(?: break)?|xmas|new year(?:'s| ?s)?(?: eve| day)?|halloween|valentine(?:'s|s)?(?: day)?|"
+              r"easter(?: weekend| break| holidays?)?|thanksgiving|black friday|cyber monday|winter break|"
+              r"spring break|summer break|summer holidays|(?:the )?holidays|holiday (?:season|peak|rush)|"
+              r"tax (?:day|season)|flu season)")
+
+
+def _holiday(name: str, year: int | None, today: dt.date) -> dt.date:
+    n = name.lower()
+    key = next((k for k in sorted(HOLIDAYS, key=len, reverse=True) if k in n), None)
+    if key is None:
+        key = "the holidays"
+    fn = HOLIDAYS[key]
+    if year is not None:
+        return fn(year)
+    d = fn(today.year)
+    return d if d >= today else fn(today.year + 1)
+
+
+def _season_end(name: str, year: int | None, today: dt.date, which: str | None = None) -> dt.date:
+    first, last = SEASONS[name.lower()]
+    if year is not None:
+        if last < first:  # winter YYYY = Dec YYYY - Feb YYYY+1
+            return _end_of_month(year + 1, last)
+        return _end_of_month(year, last)
+    end = _end_of_month(today.year + (1 if last < first and today.month >= first else 0), last)
+    if end < today:
+        end = _end_of_month(end.year + 1, last)
+    if which == "next":
+        # "next summer" while in summer: the one after
+        start_month = first
+        in_season = (today.month >= first or today.month <= last) if last < first else first <= today.month <= last
+        if in_season:
+            end = _end_of_month(end.year + 1, last)
+        del start_month
+    return end
+
+
+# ----------------------------------------------------------------------------- patterns
+_F = re.I
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # things that look like dates but are not deadlines (listed first: they win an overlap)
+    (re.compile(rf"\b(?:within|in under|in less than|under|inside)\s+(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\s+(?:of|after|from|following)\s+(?!now\b|today\b)", _F), "standing"),
+    (re.compile(r"\b(?:within|in\s+under|in\s+less\s+than|under|inside)\s+(?:~|about\s+)?(?:\d+|an?|one|two|three|four|five|ten|twelve|24|48|72)\s*-?\s*(?:h|hrs?|hours?|mins?|minutes?|seconds?|secs?)\b", _F), "standing"),
+    (re.compile(r"\b\d+\s*(?:h|hrs?|hours?|days?|mins?|minutes?)\s+(?:before|after|ahead)\b(?!\s+(?:the\s+)?(?:end|deadline|launch|release))", _F), "standing"),
+    (re.compile(rf"\b(?:starting|beginning|commencing|effective|from|as of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:this|next|coming)\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)|today|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|q[1-4](?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", _F), "start"),
+    # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
-    (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", re.I), "dmy"),
-    (re.compile(rf"\b{MONTH_RE},?\s+(\d{{4}})\b", re.I), "my"),
-    (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))", re.I), "md"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", re.I), "dm"),
-    (re.compile(r"\b(?:end of |by |before |in |during |until |through )(?:the )?(?:month of )?" + MONTH_RE + r"\b(?!\s*\d)", re.I), "month"),
-    (re.compile(r"\b(?:by |before |in |during |until |through |end of |within )?(?:the )?(?:end of )?\b(q[1-4]|h[12])\b(?:[\s-]*(?:fy)?\s*'?(\d{4}|\d{2}))?", re.I), "quarter"),
-    (re.compile(r"\bfy\s*'?(\d{4}|\d{2})\b", re.I), "fy"),
-    (re.compile(r"\b(?:by |before |until |at )?(?:the )?(?:end of (?:the |this )?(year|quarter|month|week|sprint|term|semester|fiscal year)|(?:year|quarter|month)[- ]end|eo(y|q|m|w))\b", re.I), "end_of"),
-    (re.compile(r"\b(?:in |during |by |before |within |over |for )?(?:the )?(next|this|coming|following) (week|month|quarter|year|sprint|fiscal year|(?:\d+|two|three|four|six|twelve) (?:days|weeks|months|quarters|years))\b", re.I), "next"),
-    (re.compile(r"\b(?:within|in|over|inside|for)\s+(?:the\s+)?(?:next\s+|first\s+)?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|ninety)\s+(days?|weeks?|months?|quarters?|years?|sprints?)\b", re.I), "within"),
-    (re.compile(r"\b(?:by|before|until|on|this|next)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "weekday"),
-    (re.compile(r"\b(?:by|before|ahead of|prior to|in time for)\s+(?:the\s+|our\s+|next\s+)?(?:[\w'-]+\s+){0,3}?" + EVENT_WORDS + r"\b", re.I), "event"),
-    (re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(\d{4})\b"), "year_only"),
-    (re.compile(r"\bin\s+(\d{4})\b"), "year_only"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "drange"),
+    (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _F), "mdy"),
+    (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "dmy"),
+    (re.compile(rf"\b(?:(?:the\s+)?(?:end|middle|mid|start|beginning)\s+of\s+|mid-?\s?|early\s+|late\s+)?{MONTH_RE},?\s+(?:of\s+)?(\d{{4}})\b", _F), "my"),
+    (re.compile(rf"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of)\s*)?(\d{{4}})\s+(spring|summer|fall|autumn|winter)\b", _F), "season_year"),
+    (re.compile(r"\b(spring|summer|fall|autumn|winter)(?:\s+(?:season|term|semester|quarter))?\s+(?:of\s+)?'?(\d{4}|\d{2})\b(?!\s*(?:%|percent))", _F), "season_year2"),
+    (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|\d|,\s*\d{{4}}))", _F), "md"),
+    (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", _F), "dm"),
+    (re.compile(rf"\b(?:(?:{PREP}|end of|the end of|mid-?|early|late)\s+)(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+month\s+of\s+)?(?:(this|next|coming)\s+)?{MONTH_RE}\b(?!\s*\d)", _F), "month"),
+    # quarters, halves, fiscal years, calendar years
+    (re.compile(r"\b(q[1-4])\s*[/-]?\s*(?:fy|cy)\s*'?(\d{4}|\d{2})\b", _F), "quarter_fy"),
+    (re.compile(r"\b(?:fy|cy)\s*'?(\d{4}|\d{2})\s*[/-]?\s*(q[1-4]|h[12])\b", _F), "fy_quarter"),
+    (re.compile(r"\b(q[1-4]|h[12])(?:\s*[-/']?\s*(\d{4}|\d{2}))?\b(?!\s*(?:%|percent))", _F), "quarter"),
+    (re.compile(r"\b([12])h\s*'?(\d{4}|\d{2})\b", _F), "half_num"),
+    (re.compile(r"\b(first|second|1st|2nd|back|front)\s+half\s+(?:of\s+)?(?:(the|this|next)\s+(?:fiscal\s+|calendar\s+)?year|(?:fy\s*)?'?(\d{4}))\b", _F), "half_words"),
+    (re.compile(r"\b(this|next|the\s+next|the\s+coming|coming|current)\s+half(?:[- ]year)?\b", _F), "half_rel"),
+    (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+|by\s+|in\s+|during\s+|through\s+|for\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*/\s*'?\d{2,4})?\b", _F), "fy"),
+    (re.compile(r"\bfy\s*(\d{2})\s*[-/]\s*(\d{2})\b", _F), "fy_span"),
+    (re.compile(r"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of|before the end of)\s*)(?:the\s+year\s+)?(\d{4})\b(?!\s*(?:%|percent|[a-z]))", _F), "year_mod"),
+    (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
+    (re.compile(r"\b(\d{4})\s+(?:season|school year|academic year|calendar year)\b", _F), "year_season"),
+    # relative to today
+    (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|day|business\s+day|working\s+day|shift)\b", _F), "end_of"),
+    (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
+    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints))\b", _F), "next"),
+    (re.compile(r"\b(?:all|this|that)\s+(year|quarter|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
+    (re.compile(rf"\b(?:within|in|over|inside|for|after|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\b", _F), "within"),
+    (re.compile(rf"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b", _F), "within"),
+    (re.compile(r"\b(?:by|before|until|till|on|this|next|coming)\s+(?:this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F), "weekday"),
+    (re.compile(r"\b(tomorrow|tonight|overnight|today|by\s+the\s+weekend|this\s+weekend|next\s+weekend|end\s+of\s+the\s+week)\b", _F), "tomorrow"),
+    (re.compile(r"\b(?:by\s+|before\s+|until\s+)?mid-?\s?(year|quarter|month)\b", _F), "mid_unit"),
+    # seasons and holidays
+    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}\b", _F), "holiday"),
+    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+|this\s+|next\s+|coming\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?(spring|summer|fall|autumn|winter)\b"
+                rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
+                rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
+    # events: "before the spring release", "by the CES deadline", "by the end of term"
+    (re.compile(rf"\b(?:by|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
+                rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "ninety": 90}
 
 
 def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | None, str] | None:
     g = m.groups()
+    text = m.group(0).lower()
+    if kind in ("standing", "start"):
+        return None, kind
     if kind == "iso":
         return _safe_date(int(g[0]), int(g[1]), int(g[2])), "absolute"
     if kind == "numeric":
-        a, b, y = int(g[0]), int(g[1]), _year(g[2], today) or today.year
+        a, b, y = int(g[0]), int(g[1]), _year(g[2]) or today.year
         day, month = (a, b) if a > 12 else (b, a)
         return _safe_date(y, month, day), "absolute"
+    if kind == "drange":
+        return _safe_date(int(g[3]), _month(g[2]), int(g[1])), "absolute"
     if kind == "mdy":
         return _safe_date(int(g[2]), _month(g[0]), int(g[1])), "absolute"
     if kind == "dmy":
         return _safe_date(int(g[2]), _month(g[1]), int(g[0])), "absolute"
     if kind == "my":
         month, year = _month(g[0]), int(g[1])
-        return dt.date(year, month, calendar.monthrange(year, month)[1]), "absolute"
+        if re.search(r"\b(mid|middle)", text):
+            return dt.date(year, month, 15), "absolute"
+        if re.search(r"\b(start|beginning|early)\b", text):
+            return dt.date(year, month, 10), "absolute"
+        return _end_of_month(year, month), "absolute"
+    if kind == "season_year":
+        return _season_end(g[2], int(g[1]), today), "absolute"
+    if kind == "season_year2":
+        return _season_end(g[0], _year(g[1]), today), "absolute"
     if kind in ("md", "dm"):
         mon, day = (g[0], g[1]) if kind == "md" else (g[1], g[0])
+        if not 1 <= int(day) <= 31:
+            return None
         return _next_date(_month(mon), int(day), today), "absolute"
     if kind == "month":
-        month = _month(g[0])
-        year = today.year if month >= today.month else today.year + 1
-        return dt.date(year, month, calendar.monthrange(year, month)[1]), "absolute"
+        month = _month(g[1])
+        d = _next_month_end(month, today)
+        if g[0] and g[0].lower() == "next" and d.year == today.year and month == today.month:
+            d = _end_of_month(today.year + 1, month)
+        if re.search(r"\b(mid|middle)", text):
+            d = d.replace(day=15)
+        return d, "absolute"
+    if kind in ("quarter_fy", "fy_quarter", "fy", "fy_span") and _is_label(m):
+        return None, "label"
+    if kind == "quarter_fy":
+        return _end_of_quarter(_year(g[1]) or today.year, int(g[0][1])), "quarter"
+    if kind == "fy_quarter":
+        y, q = _year(g[0]) or today.year, g[1].lower()
+        return (_end_of_quarter(y, int(q[1])) if q[0] == "q" else _end_of_half(y, int(q[1]))), "quarter"
     if kind == "quarter":
         q = g[0].lower()
-        year = _year(g[1], today)
-        if q.startswith("q"):
-            n = int(q[1])
-            year = year or (today.year if _end_of_quarter(today.year, n) >= today else today.year + 1)
-            return _end_of_quarter(year, n), "quarter"
+        year = _year(g[1])
         n = int(q[1])
-        year = year or (today.year if (n == 2 or today.month <= 6) else today.year + 1)
-        return dt.date(year, 6 if n == 1 else 12, 30 if n == 1 else 31), "quarter"
+        if _is_label(m):
+            return None, "label"
+        if q.startswith("q"):
+            if year is None:
+                year = today.year if _end_of_quarter(today.year, n) >= today else today.year + 1
+            return _end_of_quarter(year, n), "quarter"
+        if year is None:
+            year = today.year if _end_of_half(today.year, n) >= today else today.year + 1
+        return _end_of_half(year, n), "quarter"
+    if kind == "half_num":
+        return _end_of_half(_year(g[1]) or today.year, int(g[0])), "quarter"
+    if kind == "half_words":
+        h = 1 if g[0].lower() in ("first", "1st", "front") else 2
+        if g[2]:
+            y = _year(g[2]) or today.year
+        else:
+            y = today.year + (1 if (g[1] or "").lower() == "next" else 0)
+        return _end_of_half(y, h), "quarter"
+    if kind == "half_rel":
+        h = 1 if today.month <= 6 else 2
+        if "next" in g[0].lower() or "coming" in g[0].lower():
+            return (_end_of_half(today.year, 2) if h == 1 else _end_of_half(today.year + 1, 1)), "relative"
+        return _end_of_half(today.year, h), "relative"
     if kind == "fy":
-        return dt.date(_year(g[0], today) or today.year, 12, 31), "quarter"
-    if kind == "end_of":
-        unit = (g[0] or {"y": "year", "q": "quarter", "m": "month", "w": "week"}.get((g[1] or "").lower(), "")).lower()
-        if not unit:
-            unit = m.group(0).lower().split("-")[0].split()[-1]
-            unit = unit if unit in ("year", "quarter", "month") else "year"
-        if unit in ("year", "fiscal year", "semester", "term"):
-            return dt.date(today.year, 12, 31), "relative"
-        if unit == "quarter":
-            return _end_of_quarter(today.year, (today.month - 1) // 3 + 1), "relative"
-        if unit == "month":
-            return dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), "relative"
-        return _add_days(today, 7 if unit == "week" else 14), "relative"
-    if kind == "next":
-        which, unit = g[0].lower(), g[1].lower()
-        num = re.match(r"(\d+|\w+) (\w+)", unit)
-        if num and num.group(2).rstrip("s") in UNIT_DAYS:
-            n = int(num.group(1)) if num.group(1).isdigit() else NUMBER_WORDS.get(num.group(1), 1)
-            return _add_days(today, n * UNIT_DAYS[num.group(2).rstrip("s")]), "relative"
-        unit = "year" if unit == "fiscal year" else unit
-        if which == "this":
-            if unit == "quarter":
-                return _end_of_quarter(today.year, (today.month - 1) // 3 + 1), "relative"
-            if unit == "year":
-                return dt.date(today.year, 12, 31), "relative"
-            if unit == "month":
-                return dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1]), "relative"
-            return _add_days(today, 7), "relative"
-        if unit == "quarter":
-            q = (today.month - 1) // 3 + 1
-            y, q = (today.year + 1, 1) if q == 4 else (today.year, q + 1)
-            return _end_of_quarter(y, q), "relative"
-        if unit == "year":
-            return dt.date(today.year + 1, 12, 31), "relative"
-        if unit == "month":
-            y, mo = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-            return dt.date(y, mo, calendar.monthrange(y, mo)[1]), "relative"
-        return _add_days(today, 2 * UNIT_DAYS.get(unit, 7)), "relative"
-    if kind == "within":
-        n = int(g[0]) if g[0].isdigit() else NUMBER_WORDS.get(g[0].lower(), 1)
-        return _add_days(today, n * UNIT_DAYS[g[1].lower().rstrip("s")]), "relative"
-    if kind == "weekday":
-        target = WEEKDAYS.index(g[0].lower())
-        delta = (target - today.weekday()) % 7 or 7
-        return today + dt.timedelta(days=delta), "relative"
-    if kind == "event":
-        return None, "event"
+        return dt.date(_year(g[0]) or today.year, 12, 31), "quarter"
+    if kind == "fy_span":
+        return dt.date(_year(g[1]) or today.year, 12, 31), "quarter"
+    if kind == "year_mod":
+        y = int(g[1])
+        if not 1990 <= y <= 2100:
+            return None
+        mod = (g[0] or "").lower()
+        if "mid" in mod or "middle" in mod:
+            return dt.date(y, 6, 30), "absolute"
+        if "early" in mod or "start" in mod or "beginning" in mod:
+            return dt.date(y, 3, 31), "absolute"
+        return dt.date(y, 12, 31), "absolute"
     if kind == "year_only":
         y = int(g[0])
         if 1990 <= y <= 2100:
             return dt.date(y, 12, 31), "absolute"
         return None
+    if kind == "year_season":
+        y = int(g[0])
+        return (dt.date(y, 12, 31) if 1990 <= y <= 2100 else None), "absolute"
+    if kind == "end_of":
+        nxt = bool(g[0])
+        unit = " ".join(g[1].lower().split())
+        if unit in ("fiscal year", "financial year", "calendar year"):
+            unit = "year"
+        if unit == "year":
+            return dt.date(today.year + nxt, 12, 31), "relative"
+        if unit == "half":
+            h = 1 if today.month <= 6 else 2
+            if nxt:
+                return (_end_of_half(today.year, 2) if h == 1 else _end_of_half(today.year + 1, 1)), "relative"
+            return _end_of_half(today.year, h), "relative"
+        if unit == "quarter":
+            q, y = _quarter_of(today), today.year
+            if nxt:
+                y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+            return _end_of_quarter(y, q), "relative"
+        if unit == "month":
+            y, mo = today.year, today.month
+            if nxt:
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            return _end_of_month(y, mo), "relative"
+        if unit == "week":
+            return today + dt.timedelta(days=(6 - today.weekday()) + (7 if nxt else 0)), "relative"
+        if unit == "sprint":
+            return _add_days(today, 28 if nxt else 14), "relative"
+        return _add_days(today, 1 + nxt), "relative"   # day, shift, business day
+    if kind == "end_of_short":
+        if "year" in text or "eoy" in text:
+            return dt.date(today.year, 12, 31), "relative"
+        if "quarter" in text or "eoq" in text:
+            return _end_of_quarter(today.year, _quarter_of(today)), "relative"
+        if "month" in text or "eom" in text:
+            return _end_of_month(today.year, today.month), "relative"
+        if "week" in text or "eow" in text:
+            return today + dt.timedelta(days=6 - today.weekday()), "relative"
+        return _add_days(today, 1), "relative"
+    if kind == "next":
+        which = " ".join(g[0].lower().split())
+        unit = " ".join(g[1].lower().split())
+        if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
+            return None, "event"
+        num = re.match(r"(\d+|few|couple of|two|three|four|five|six|eight|nine|ten|twelve|eighteen) (\w+)$", unit)
+        if num and num.group(2).rstrip("s") in UNIT_DAYS:
+            n = _num(num.group(1).replace("couple of", "a couple of")) if not num.group(1).isdigit() else int(num.group(1))
+            if num.group(1) == "few":
+                n = 3
+            return _add_days(today, n * UNIT_DAYS[num.group(2).rstrip("s")]), "relative"
+        if unit in ("fiscal year", "financial year", "calendar year"):
+            unit = "year"
+        if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
+            return None, "event"
+        this = which in ("this", "current", "rest of the", "remainder of the", "whole", "entire", "full")
+        if unit == "quarter":
+            q, y = _quarter_of(today), today.year
+            if not this:
+                y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+            return _end_of_quarter(y, q), "relative"
+        if unit == "year":
+            return dt.date(today.year + (0 if this else 1), 12, 31), "relative"
+        if unit == "month":
+            y, mo = today.year, today.month
+            if not this:
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            return _end_of_month(y, mo), "relative"
+        if unit == "week":
+            return today + dt.timedelta(days=(6 - today.weekday()) + (0 if this else 7)), "relative"
+        if unit == "sprint":
+            return _add_days(today, 14 if this else 28), "relative"
+        return None
+    if kind == "this_unit":
+        unit = g[0].lower()
+        if unit in ("season", "term", "semester", "cycle"):
+            return None, "event"
+        if unit == "sprint":
+            return _add_days(today, 14), "relative"
+        if unit == "year":
+            return dt.date(today.year, 12, 31), "relative"
+        if unit == "quarter":
+            return _end_of_quarter(today.year, _quarter_of(today)), "relative"
+        if unit == "month":
+            return _end_of_month(today.year, today.month), "relative"
+        return today + dt.timedelta(days=6 - today.weekday()), "relative"
+    if kind == "within":
+        n, unit = _num(g[0]), g[1].lower()
+        unit = re.sub(r"s$", "", unit)
+        return _add_days(today, n * UNIT_DAYS.get(unit, 1)), "relative"
+    if kind == "weekday":
+        target = WEEKDAYS.index(g[0].lower())
+        delta = (target - today.weekday()) % 7 or 7
+        return today + dt.timedelta(days=delta), "relative"
+    if kind == "tomorrow":
+        if "weekend" in text or "week" in text:
+            extra = 7 if "next" in text else 0
+            return today + dt.timedelta(days=(6 - today.weekday()) + extra), "relative"
+        return today + dt.timedelta(days=0 if text in ("today", "tonight") else 1), "relative"
+    if kind == "mid_unit":
+        unit = g[0].lower()
+        if unit == "year":
+            d = dt.date(today.year, 6, 30)
+            return (d if d >= today else dt.date(today.year + 1, 6, 30)), "relative"
+        if unit == "quarter":
+            return _end_of_quarter(today.year, _quarter_of(today)) - dt.timedelta(days=45), "relative"
+        return dt.date(today.year, today.month, 15), "relative"
+    if kind == "holiday":
+        return _holiday(g[1], None, today), "absolute"
+    if kind == "season":
+        return _season_end(g[1], None, today, (g[0] or "").lower() or None), "absolute"
+    if kind == "event":
+        return None, "event"
     return None
 
 
-def find_deadlines(text: str, today: dt.date) -> list[Deadline]:
-    """Every deadline in ``text``, longest first where two overlap."""
-    found: list[Deadline] = []
-    for pattern, kind in _PATTERNS:
+def _is_label(m: re.Match[str]) -> bool:
+    """'the Q3 SOX walkthroughs', 'the FY2027 operating plan': a period naming which thing,
+    not when it is due (a determiner before it, no preposition, a noun after it)."""
+    text = m.string
+    if re.match(r"\s*(by|in|during|through|for|end|the end|until|before)\b", m.group(0), re.I):
+        return False
+    before = text[:m.start()].lower()
+    after = text[m.end():]
+    lead = re.match(r"(the|our|my|their|its)\s+", m.group(0), re.I)
+    if lead:
+        before = before + lead.group(0).lower()
+    if not re.search(r"\b(the|our|my|their|its|this year's|last|a)\s+$", before):
+        return False
+    if re.search(r"\b(by|before|in|during|until|till|through|for|within|over|of|after|at|ahead of|prior to)\s+(the|our|my|their|its|this year's)\s+$", before):
+        return False
+    return bool(re.match(r"\s+(?!and\b|or\b|to\b|by\b|in\b)[A-Za-z]", after))
+
+
+_ORDER = {kind: i for i, (_, kind) in enumerate(_PATTERNS)}
+
+
+def find_time_expressions(text: str, today: dt.date) -> list[Deadline]:
+    """Every time expression in ``text`` (deadlines, and the start dates, standing rules and
+    labels that look like them), earlier patterns winning an overlap."""
+    found: list[tuple[int, Deadline]] = []
+    for order, (pattern, kind) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             res = _resolve(kind, m, today)
             if res is None:
                 continue
             date, how = res
-            if date is None and how != "event":
+            if date is None and how not in ("event", "start", "standing", "label"):
                 continue
-            found.append(Deadline(m.start(), m.end(), m.group(0), date, how))
-    # patterns are listed most precise first: an earlier pattern's match wins an overlap
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            found.append((order, Deadline(s, e, text[s:e], date, how)))
     out: list[Deadline] = []
-    for d in found:
-        if any(o.start <= d.start < o.end or d.start <= o.start < d.end for o in out):
+    for _, d in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start))):
+        if any(o.start < d.end and d.start < o.end for o in out):
             continue
         out.append(d)
     return sorted(out, key=lambda d: d.start)
+
+
+def find_deadlines(text: str, today: dt.date) -> list[Deadline]:
+    """The deadlines in ``text`` (no start dates, standing rules or labels), in text order."""
+    return [d for d in find_time_expressions(text, today) if d.is_deadline]

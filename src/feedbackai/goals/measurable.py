@@ -1,4 +1,25 @@
-"""Measurable: a target quantity, a named KPI, or an objectively checkable completion."""
+"""Measurable: a target someone can check at the deadline.
+
+Decision, in order:
+1. A target quantity: a number with a unit, a percentage, money, a count of things, "from X
+   to Y", "under 400 ms", "2x" / "double" / "by a third". Numbers that are not targets do not
+   count: dates and deadlines, years ("the 2026 reorg"), versions ("React 18", "Python
+   3.8"), labels ("Line 3", "Level 3", "sev-2", "p95", "Year 10", "8th grade", "24/7").
+   "100% safe" is not a number to hit. -> met.
+2. Otherwise a vague comparative with no number ("faster", "better", "more", "happier") ->
+   not met, and a named KPI with a direction but no target ("Reduce our DSO") -> not met.
+3. Otherwise a universal count ("every invoice", "zero defects", "never ... a defective part",
+   "all 404s") about something countable -> met (it is countable, though often not
+   achievable: see that criterion). Feelings and open scopes ("every employee loves ...",
+   "everything", "every possible question") do not count.
+4. Otherwise an outcome that is there or not ("get the patent granted", "win Hotel of the
+   Year", "take the company public", "get my PE license") -> met.
+5. Otherwise a deliverable that is done or not: a completing verb ("ship", "write the RFC",
+   "set up lead scoring in HubSpot", "migrate ... to Airflow", "redesign the pricing page")
+   with a concrete object -> met. Ongoing verbs ("update", "organize", "train", "post",
+   "learn", "help") are not a completion.
+6. Otherwise not met.
+"""
 
 from __future__ import annotations
 
@@ -6,52 +27,103 @@ import re
 
 from ..types import CriterionResult
 from .context import Goal
+from .signals import (CHECKABLE_VERBS, EVERYONE, FROM_TO, HEDGE, KPI_NAMES, MULTIPLIER, OUTCOME_OBJECTS,
+                      UNIVERSAL, VAGUE_NOUNS, ZERO, main_actions, targets)
 
-KPIS = re.compile(r"\b(nps|csat|ces|arr|mrr|churn|retention|cycle time|lead time|turnaround|throughput|uptime|availability|latency|error rate|defect rate|conversion|win rate|quota|pipeline|revenue|margin|ebitda|dso|oee|scrap rate|yield|first[- ]call resolution|fcr|aht|handle time|response time|resolution time|sla|attrition|turnover|engagement score|utili[sz]ation|billable hours|sales per hour|shrink(?:age)?|picks per hour|on[- ]time|accuracy|coverage|mttr|mttd|velocity|backlog|occupancy|readmission|falls|pass rate|attendance|reading scores?|test scores?)\b", re.I)
-COMPLETION = re.compile(r"\b(ship|launch|complete|finish|publish|deliver|release|submit|obtain|earn|pass|deploy|migrate|implement|roll out|go live|certif(?:y|ied|ication)|sign|close|hire|open|present|document|automate|retire|decommission)\b", re.I)
-DIRECTION = re.compile(r"\b(increase|reduce|decrease|raise|lower|cut|grow|improve|boost|lift|drop|shorten|halve|double|triple|reach|hit|achieve|maintain|keep|exceed|get)\b", re.I)
-TARGET_NUMBER = re.compile(r"(\d[\d,.]*\s*(%|percent|pts|points|k\b|m\b|x\b)|[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:[a-z]+)|from\s+\S+\s+to\s+\S+|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\b\s+[a-z]+)", re.I)
+DIRECTION = re.compile(r"\b(increase|reduce|decrease|raise|lower|cut|grow|improve|boost|lift|drop|shorten|speed\s+up|"
+                       r"get\s+\w+\s+(?:up|down)|bring\s+\w+\s+down|minimi[sz]e|maximi[sz]e|optimi[sz]e|stop|"
+                       r"expand|strengthen|enhance)\b", re.I)
+VAGUE_PREDICATE = re.compile(
+    r"\b(more|better|faster|quicker|nicer|friendlier|earlier|smarter|safer|happier|happy|stronger|less|fewer|"
+    r"love|loves|fun|inspire|engaged|engagement|relationships?|visible|modern\w*|compliant|on\s+top\s+of|"
+    r"bad|safe|confident|hazards?|possible|everything|perfect|good|great|world[- ]class|successful|"
+    r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable)\b", re.I)
+CONCRETE_MARK = re.compile(r"\b(all|every|each|the\s+new|new|the)\b", re.I)
 
 
-def _non_target_number(g: Goal, start: int, end: int) -> bool:
-    # dates and deadlines, versions ("Python 3"), years ("since 2019", "the 2026 reorg")
-    for d in g.deadlines:
-        if d.start <= start < d.end:
-            return True
-    for e in g.doc.ents:
-        if g.char(e.start_char) <= start < g.char(e.end_char) and e.label_ in ("DATE", "TIME", "ORDINAL"):
-            return True
-    before = g.text[max(0, start - 20):start]
-    if re.search(r"[A-Z][\w+#.]*\s$", before) and not re.search(r"\b(by|to|from|of|at|under|below|above|over)\s$", before, re.I):
-        return True  # a version: "React 18", "Windows 11"
-    token = g.text[start:end]
-    if re.fullmatch(r"(19|20)\d\d", token.strip()):
-        return True
-    return False
+def _completion(g: Goal):
+    for verb, objs in main_actions(g):
+        lemma = verb.lemma_.lower()
+        if lemma not in CHECKABLE_VERBS:
+            continue
+        nouns = [t for t in objs if t.pos_ in ("NOUN", "PROPN", "NUM") and t.idx >= g.offset
+                 and not any(d.start <= g.char(t.idx) < d.end for d in g.all_times)]
+        if not nouns:
+            continue
+        if all(t.lemma_.lower() in VAGUE_NOUNS for t in nouns if t.pos_ != "NUM"):
+            continue
+        obj_text = " ".join(t.lower_ for t in objs)
+        if re.search(r"\b(some|more|better|any)\b", obj_text):
+            continue
+        start = g.char(verb.idx)
+        last = max(objs, key=lambda t: t.idx)
+        end = g.char(last.idx + len(last.text))
+        return start, end, lemma
+    return None
 
 
 def check(g: Goal) -> CriterionResult:
+    text = g.text
     ev = []
-    for e in g.evidence:
-        if e.kind == "metric" and not _non_target_number(g, e.start, e.end):
-            ev.append(g.span_evidence("metric", "specificity", e.start, e.end, "target quantity"))
-    for m in TARGET_NUMBER.finditer(g.text):
-        if any(x.start <= m.start() < x.end for x in ev) or _non_target_number(g, m.start(), m.end()):
-            continue
-        if m.group(0).lower().startswith("from") or "%" in m.group(0) or re.match(r"[$€£¥]", m.group(0)):
-            ev.append(g.span_evidence("metric", "specificity", m.start(), m.end(), "target quantity"))
-    kpi = KPIS.search(g.text)
-    completion = COMPLETION.search(g.text)
+    tg = targets(g)
+    ft = FROM_TO.search(text)
+    mult = MULTIPLIER.search(text)
+    if ft:
+        ev.append(g.span_evidence("metric", "specificity", ft.start(), ft.end(), "from baseline to target"))
+    if mult:
+        ev.append(g.span_evidence("metric", "specificity", mult.start(), mult.end(), "multiplier target"))
+    for q in tg:
+        if not any(e.start <= q.start < e.end for e in ev):
+            ev.append(g.span_evidence("metric", "specificity", q.start, q.end, "target quantity"))
+    ev.sort(key=lambda e: e.start)
+    details: dict = {"targets": [e.text for e in ev]}
     if ev:
-        expl = f"Measurable: target '{ev[0].text}'."
-        return CriterionResult(True, 1.0, tuple(ev), expl, "")
-    if kpi and DIRECTION.search(g.text):
-        e = g.span_evidence("kpi", "specificity", kpi.start(), kpi.end(), "named KPI")
-        return CriterionResult(True, 0.6, (e,), f"Names a KPI ('{kpi.group(0)}') but no target value.",
-                               f"Add the baseline and the target for {kpi.group(0)}: 'from <baseline> to <target>'.")
-    if completion:
-        e = g.span_evidence("completion", "specificity", completion.start(), completion.end(), "checkable completion")
-        return CriterionResult(True, 0.75, (e,), f"Measurable as done / not done: '{completion.group(0)}'.",
-                               "Say what 'done' means (scope, acceptance criteria) if it could be argued.")
-    return CriterionResult(False, 0.0, (), "Nothing to measure: no target quantity, KPI or checkable completion.",
-                           "Add a number to hit: 'from <baseline> to <target>', a count, a percentage, or a deliverable that is done or not.")
+        return CriterionResult(True, 1.0, tuple(ev), f"Measurable: target '{ev[0].text}'.", "", details=details)
+
+    vague = VAGUE_PREDICATE.search(text)
+    kpi = KPI_NAMES.search(text)
+    direction = DIRECTION.search(text)
+    if vague:
+        e = g.span_evidence("red_flag", "specificity", vague.start(), vague.end(), "vague, no number")
+        details["vague"] = vague.group(0)
+        return CriterionResult(False, 0.1, (e,),
+                               f"Not measurable: '{vague.group(0)}' has no number to check it against.",
+                               "Say how much: a count, a percentage or 'from <baseline> to <target>'.", details=details)
+    universal = next((m for m in list(UNIVERSAL.finditer(text)) + list(ZERO.finditer(text))
+                      if not any(d.start <= m.end() + 1 < d.end + 1 and d.start <= m.end() + 1 for d in g.all_times
+                                 if d.start - m.end() <= 1)), None)
+    if universal and not EVERYONE.search(text) and not HEDGE.search(text):
+        e = g.span_evidence("metric", "specificity", universal.start(), universal.end(), "universal count")
+        details["universal"] = universal.group(0)
+        return CriterionResult(True, 0.8, (e,),
+                               f"Measurable as a count: '{universal.group(0)}' can be checked item by item.",
+                               "A universal target is countable but rarely realistic: consider a rate ('95% of ...').",
+                               details=details)
+    if kpi and direction:
+        e = g.span_evidence("kpi", "specificity", kpi.start(), kpi.end(), "named KPI, no target")
+        details["kpi"] = kpi.group(0)
+        return CriterionResult(False, 0.4, (e,), f"Names a KPI ('{kpi.group(0)}') with a direction but no target value.",
+                               f"Add the baseline and the target: '{kpi.group(0)} from <baseline> to <target>'.",
+                               details=details)
+    outcome = OUTCOME_OBJECTS.search(text)
+    if outcome and not HEDGE.search(text):
+        e = g.span_evidence("completion", "specificity", outcome.start(), outcome.end(), "checkable outcome")
+        details["outcome"] = outcome.group(0)
+        return CriterionResult(True, 0.8, (e,), f"Measurable as happened / did not happen: '{outcome.group(0)}'.",
+                               "", details=details)
+    comp = _completion(g) if not direction and not HEDGE.search(text) else None
+    if comp:
+        s, e_, lemma = comp
+        e = g.span_evidence("completion", "specificity", s, e_, "checkable completion")
+        details["completion"] = text[s:e_]
+        return CriterionResult(True, 0.75, (e,), f"Measurable as done / not done: '{text[s:e_]}'.",
+                               "Say what 'done' means (scope, acceptance criteria) if it could be argued.",
+                               details=details)
+    if kpi:
+        details["kpi"] = kpi.group(0)
+        e = g.span_evidence("kpi", "specificity", kpi.start(), kpi.end(), "named KPI, no target")
+        return CriterionResult(False, 0.3, (e,), f"Names '{kpi.group(0)}' but sets no target value.",
+                               f"Add the target: '{kpi.group(0)} from <baseline> to <target>'.", details=details)
+    return CriterionResult(False, 0.0, (), "Nothing to measure: no target quantity, KPI target or checkable deliverable.",
+                           "Add a number to hit ('from <baseline> to <target>', a count, a percentage) or a "
+                           "deliverable that is done or not.", details=details)

@@ -1,46 +1,113 @@
 """Relevant: does the goal serve at least one of the given objectives?
 
-Similarity = 0.75 * cosine of the sentence embeddings (all-MiniLM-L6-v2) + 0.25 * overlap of
-content lemmas (share of the objective's content words found in the goal). Met when the
-best objective reaches ``THRESHOLD``. With no objectives the criterion is not judged:
+For each objective the check computes six features of the (goal, objective) pair:
+
+- ``cosine``: cosine similarity of the sentence embeddings (all-MiniLM-L6-v2);
+- ``overlap``: share of the objective's content lemmas that also appear in the goal;
+- ``outcome_match`` / ``outcome_conflict``: both name the same outcome area (revenue, cost,
+  speed, quality, safety, satisfaction, retention, hiring, ... see :mod:`.themes`), or both
+  name outcome areas and none is shared (e.g. speed versus accuracy);
+- ``domain_match``: both name the same work domain (inventory, patient care, students, ...);
+- ``goal_no_outcome``: the goal names no outcome area at all.
+
+A logistic model turns them into a relevance probability; the best objective is the one with
+the highest probability, and the goal is relevant when it reaches the threshold. The weights
+and the threshold are not set by hand: ``python -m feedbackai.goals.calibrate`` fits them on
+the train split of ``corpora/goals`` by cross-validation and writes ``relevance_model.py`` (a
+plain dict: weights, threshold, cross-validated accuracy, corpus hash; Python so that it ships
+inside the package with no package-data setting). With no objectives the criterion is not judged:
 ``judged=False``, ``met=False``, and it is left out of the overall score.
 """
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 import numpy as np
 
 from ..types import CriterionResult
 from .context import Goal
+from .themes import label, themes_of
 
-THRESHOLD = 0.30  # provisional: to be calibrated on the goal corpus (issue 5)
+MODEL_PATH = Path(__file__).with_name("relevance_model.py")
+FEATURES = ("cosine", "overlap", "outcome_match", "outcome_conflict", "domain_match", "goal_no_outcome")
+DOMAIN_THEMES = frozenset({"inventory", "hospitality", "education", "health", "construction", "legal", "research",
+                           "public", "finance_ops", "product", "expansion", "sustainability"})
 
 
-def _content(doc) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha}
+def model() -> dict:
+    """The calibrated weights (``relevance_model.py``, written by ``feedbackai.goals.calibrate``)."""
+    from .relevance_model import MODEL
+
+    return MODEL
+
+
+def content_lemmas(doc, start_char: int = 0) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.idx >= start_char and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+            and not t.is_stop and t.is_alpha and len(t) > 1}
+
+
+def pair_features(goal_text: str, goal_words: set[str], goal_vec, obj_text: str, obj_words: set[str], obj_vec,
+                  goal_themes: dict | None = None) -> tuple[list[float], dict]:
+    gt = goal_themes if goal_themes is not None else themes_of(goal_text)
+    ot = themes_of(obj_text)
+    g_out, o_out = set(gt) - DOMAIN_THEMES, set(ot) - DOMAIN_THEMES
+    g_dom, o_dom = set(gt) & DOMAIN_THEMES, set(ot) & DOMAIN_THEMES
+    cos = float(np.dot(goal_vec, obj_vec)) if goal_vec is not None and obj_vec is not None else 0.0
+    shared_words = sorted(goal_words & obj_words)
+    overlap = len(shared_words) / len(obj_words) if obj_words else 0.0
+    shared_out = sorted(g_out & o_out)
+    x = [cos, overlap, float(bool(shared_out)), float(bool(g_out) and bool(o_out) and not shared_out),
+         float(bool(g_dom & o_dom)), float(not g_out)]
+    info = {"cosine": round(cos, 3), "shared_terms": shared_words, "shared_outcomes": shared_out,
+            "shared_domains": sorted(g_dom & o_dom), "goal_outcomes": sorted(g_out), "objective_outcomes": sorted(o_out)}
+    return x, info
+
+
+def probability(x: list[float]) -> float:
+    m = model()
+    z = m["intercept"] + sum(w * v for w, v in zip(m["coef"], x))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def check(g: Goal, goal_vec: np.ndarray | None = None, obj_vecs: np.ndarray | None = None,
           obj_docs=None) -> CriterionResult:
     if not g.objectives:
         return CriterionResult(False, 0.0, (), "Relevance not judged: no objectives were given.",
-                               "Give the team or company objectives this goal should serve.", judged=False)
-    goal_words = _content(g.doc)
-    sims = []
+                               "Give the team or company objectives this goal should serve (one per line).",
+                               judged=False, details={"judged": False})
+    goal_words = content_lemmas(g.doc, g.offset)
+    goal_themes = themes_of(g.text)
+    scored = []
     for k, obj in enumerate(g.objectives):
-        cos = float(np.dot(goal_vec, obj_vecs[k])) if goal_vec is not None and obj_vecs is not None else 0.0
-        words = _content(obj_docs[k]) if obj_docs is not None else set()
-        overlap = len(goal_words & words) / len(words) if words else 0.0
-        sims.append(0.75 * max(cos, 0.0) + 0.25 * overlap)
-    best = int(np.argmax(sims))
-    sim = sims[best]
-    details = {"best_objective": g.objectives[best], "similarity": round(sim, 3),
-               "similarities": [round(s, 3) for s in sims]}
-    # below the threshold the score stays under 0.5; above it, it starts at 0.7
-    score = 0.5 * sim / THRESHOLD if sim < THRESHOLD else min(1.0, 0.7 + (sim - THRESHOLD))
-    if sim >= THRESHOLD:
-        return CriterionResult(True, round(score, 3), (), f"Serves the objective '{g.objectives[best]}' (similarity {sim:.2f}).",
+        ow = content_lemmas(obj_docs[k]) if obj_docs is not None and k < len(obj_docs) else set()
+        ov = obj_vecs[k] if obj_vecs is not None else None
+        x, info = pair_features(g.text, goal_words, goal_vec, obj, ow, ov, goal_themes)
+        scored.append((probability(x), k, x, info))
+    p, best, x, info = max(scored, key=lambda s: s[0])
+    threshold = model()["threshold"]
+    obj = g.objectives[best]
+    details = {"best_objective": obj, "similarity": round(p, 3), "probability": round(p, 3),
+               "cosine": info["cosine"], "threshold": threshold,
+               "similarities": [round(s[0], 3) for s in sorted(scored, key=lambda s: s[1])],
+               "features": dict(zip(FEATURES, [round(v, 3) for v in x])), **{k: v for k, v in info.items() if k != "cosine"}}
+    why = []
+    if info["shared_outcomes"]:
+        why.append("both are about " + " and ".join(label(t) for t in info["shared_outcomes"][:2]))
+    elif info["goal_outcomes"] and info["objective_outcomes"]:
+        why.append(f"the goal is about {label(info['goal_outcomes'][0])}, the objective about "
+                   f"{label(info['objective_outcomes'][0])}")
+    elif info["shared_domains"]:
+        why.append("same area: " + label(info["shared_domains"][0]))
+    if info["shared_terms"]:
+        why.append("shared terms: " + ", ".join(info["shared_terms"][:4]))
+    why.append(f"embedding similarity {info['cosine']:.2f}")
+    reason = "; ".join(why)
+    if p >= threshold:
+        return CriterionResult(True, round(p, 3), (), f"Serves the objective '{obj}' (relevance {p:.2f}: {reason}).",
                                "", details=details)
-    return CriterionResult(False, round(score, 3), (),
-                           f"Does not clearly serve any objective; closest is '{g.objectives[best]}' (similarity {sim:.2f}).",
+    return CriterionResult(False, round(p, 3), (),
+                           f"No clear link to any objective; closest is '{obj}' (relevance {p:.2f}, threshold "
+                           f"{threshold:.2f}: {reason}).",
                            "Say which objective this goal moves and how, or choose a goal that does.", details=details)

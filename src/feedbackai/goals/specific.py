@@ -1,4 +1,19 @@
-"""Specific: a concrete action or outcome with an object and a scope."""
+"""Specific: a concrete action or outcome, with an object and a scope.
+
+Not specific, whatever else the goal says:
+- a hedge with no number to commit to ("try to", "maybe", "if possible", "look into",
+  "explore", "somehow", "some");
+- a vague comparative with no number ("faster", "better", "more", "friendlier");
+- a superlative or slogan ("the best", "#1", "world-class", "revolutionary") unless it names
+  a KPI; an open scope ("everything", "everyone", "every market", "every possible ...");
+- a vague verb on an abstract object ("improve communication", "work on leadership", "drive
+  innovation", "learn Kubernetes" - a skill with no level or outcome - "update the KB").
+Specific: a concrete verb on a concrete object ("Migrate the nightly billing jobs to
+Airflow", "Redesign the pricing page"); a named KPI or named thing as the object, even after a
+vague verb ("Reduce our DSO", "grow walmart account"); a target number or a countable outcome
+about a concrete thing ("Zero guest complaints about cleanliness", "Get the patent granted").
+When the text holds several goals, the first one must be specific.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +21,159 @@ import re
 
 from ..types import CriterionResult
 from .context import Goal
+from .signals import (AFFECT, BUZZ_VERBS, COMPARATIVE, EVERYONE, HEDGE, KPI_NAMES, ONGOING_VERBS, OUTCOME_OBJECTS,
+                      SUPERLATIVE, UNIVERSAL, VAGUE_NOUNS, ZERO, has_target, main_actions)
 
-VAGUE_VERBS = {"improve", "work", "focus", "help", "be", "become", "get", "try", "learn", "grow",
-               "develop", "enhance", "strengthen", "continue", "keep", "support", "contribute",
-               "do", "make", "strive", "aim", "build", "increase", "step"}
-HEDGES = re.compile(r"\b(try to|attempt to|if possible|hopefully|where possible|as much as possible|when i can|maybe|perhaps|ideally|aim to|strive to|do my best|more or less)\b", re.I)
-ABSTRACT = {"communication", "skills", "performance", "things", "work", "quality", "teamwork",
-            "leadership", "collaboration", "knowledge", "confidence", "presence", "visibility",
-            "ownership", "productivity", "efficiency", "myself", "stuff", "job", "role", "attitude",
-            "results", "impact", "growth", "development", "engagement", "relationships", "game",
-            "proactive", "organized", "organised", "better", "best", "more", "great", "good"}
-CONCRETE_KINDS = {"metric", "date", "entity", "project", "outcome", "example"}
+# verbs that need a concrete object or a number to be specific
+SOFT_VERBS = {
+    "improve", "work", "focus", "help", "be", "become", "get", "try", "grow", "develop", "enhance",
+    "strengthen", "continue", "keep", "support", "contribute", "do", "make", "strive", "aim", "drive", "own",
+    "lead", "look", "explore", "think", "streamline", "optimize", "optimise", "modernize", "modernise",
+    "reposition", "level", "stay", "ensure", "reinvent", "inspire", "expand", "clean", "organize", "organise",
+    "update", "brush", "talk", "read", "chase", "assign", "prep", "price", "post", "train", "sell", "upsell",
+    "bill", "cook", "fix", "handle", "manage", "step", "stop", "have", "go", "do", "build", "create", "save",
+    "smile", "teach",
+}
+# skill verbs: a named skill is still not specific without a level or an outcome
+SKILL = re.compile(r"\b(learn|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
+SCOPE_NOUNS_VAGUE = VAGUE_NOUNS | {"costs", "revenue", "output", "scores", "score", "numbers", "things", "culture",
+                                   "efficiency", "morale", "team", "operations", "reporting", "forecasting",
+                                   "variance", "analysis", "headlines", "briefs", "food", "demos", "conferences",
+                                   "case", "studies", "files", "hires", "reading", "lessons", "rooms", "papers",
+                                   "routes", "customers", "companies", "chats", "claims", "drinks", "accounts",
+                                   "escalations", "payments", "paper", "menu", "kb", "crm", "docs", "api",
+                                   "pipeline", "handoffs", "nurses", "kids", "deadlines", "regs", "regulations"}
+
+
+def _concrete_tokens(g: Goal, toks) -> list:
+    out = []
+    for t in toks:
+        if t.idx < g.offset or not t.is_alpha or any(d.start <= g.char(t.idx) < d.end for d in g.all_times):
+            continue
+        if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lemma_.lower() not in SCOPE_NOUNS_VAGUE
+                                 and t.lower_ not in SCOPE_NOUNS_VAGUE):
+            out.append(t)
+        elif t.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+                                      and c.lower_ not in SCOPE_NOUNS_VAGUE and not COMPARATIVE.fullmatch(c.lower_)
+                                      for c in t.children):
+            out.append(t)
+    return out
+
+
+def _scoped(g: Goal, toks) -> bool:
+    """A noun with a modifier or a prepositional scope, or a deadline ('no order ... late',
+    'a defective part', 'complaints about cleanliness', 'this semester')."""
+    if g.deadlines:
+        return True
+    for t in toks:
+        if any(c.dep_ in ("compound", "amod", "prep", "acl", "relcl") for c in t.children):
+            return True
+        if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return True
+    return False
+
+
+def _first_part_span(g: Goal) -> tuple[int, int]:
+    if len(g.parts) > 1:
+        return g.parts[0].start, g.parts[0].end
+    return 0, len(g.text)
 
 
 def check(g: Goal) -> CriterionResult:
-    doc = g.doc
+    text = g.text
     ev = []
-    concrete = 0
-    for tok in doc:
-        if tok.pos_ != "VERB":
+    target = has_target(g)
+    hedge = HEDGE.search(text)
+    comparative = COMPARATIVE.search(text)
+    superlative = SUPERLATIVE.search(text)
+    open_scope = EVERYONE.search(text)
+    kpi = KPI_NAMES.search(text)
+    skill = SKILL.search(text)
+    a, b = _first_part_span(g)
+
+    actions = []
+    for verb, objs in main_actions(g):
+        vs = g.char(verb.idx)
+        if not (a <= vs < b):
             continue
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr", "xcomp", "prep")]
-        obj_words = [t for o in objs for t in o.subtree if t.pos_ in ("NOUN", "PROPN", "NUM") and t.lower_ not in ABSTRACT]
-        if tok.lemma_.lower() not in VAGUE_VERBS and obj_words:
-            concrete += 2
-        elif obj_words and len(obj_words) >= 2:
-            concrete += 1
-        if obj_words:
-            end = max(o.right_edge.idx + len(o.right_edge.text) for o in objs)
-            start, end = g.char(tok.idx), g.char(min(end, tok.idx + 80))
-            if end > start:
-                ev.append(g.span_evidence("action", "specificity", start, end, "action and object"))
-    concrete += sum(1 for e in g.evidence if e.kind in CONCRETE_KINDS and e.kind != "date")
-    hedges = HEDGES.findall(g.text)
-    score = min(1.0, concrete / 3.0) * (0.75 if hedges else 1.0)
-    met = score >= 0.5
-    if met:
-        expl = f"Specific: '{ev[0].text}'." if ev else "Specific: names concrete things to do."
-        sugg = "Drop the hedge ('" + hedges[0] + "'): commit to the action." if hedges else ""
+        concrete = _concrete_tokens(g, objs)
+        lemma = verb.lemma_.lower()
+        obj_kpi = any(KPI_NAMES.search(t.text) for t in objs) or bool(kpi and kpi.start() >= vs)
+        if objs:
+            end = g.char(max(t.idx + len(t.text) for t in objs))
+            for d in g.all_times:
+                if vs < d.start < end:
+                    end = d.start
+            end = vs + len(text[vs:end].rstrip(" ,;"))
+            end = vs + len(re.sub(r"\s+(?:by|before|in|within|until|through|during|for|over|this|next|on|at)$", "",
+                                  text[vs:end], flags=re.I))
+            ev_span = (vs, min(end, vs + 120))
+        else:
+            ev_span = (vs, g.char(verb.idx + len(verb.text)))
+        strong = bool(concrete) and lemma not in SOFT_VERBS
+        named = (any(t.pos_ == "PROPN" for t in concrete) and lemma not in ONGOING_VERBS) or obj_kpi
+        actions.append((verb, lemma, concrete, strong, named, ev_span))
+
+    reasons_not: list[tuple[str, re.Match | None]] = []
+    if hedge and not target:
+        reasons_not.append((f"'{hedge.group(0).strip()}' hedges it and no number pins it down", hedge))
+    if comparative and not target:
+        reasons_not.append((f"'{comparative.group(0)}' is a comparison with no number or reference", comparative))
+    if superlative and not kpi:
+        reasons_not.append((f"'{superlative.group(0)}' is a slogan, not a scope", superlative))
+    if open_scope:
+        reasons_not.append((f"'{open_scope.group(0)}' has no defined scope", open_scope))
+    if skill and not target and not OUTCOME_OBJECTS.search(text):
+        reasons_not.append((f"'{skill.group(0)}' names a skill with no level or outcome", skill))
+    affect = AFFECT.search(text)
+    if affect:
+        reasons_not.append((f"'{affect.group(0)}' is a feeling, not a scope anyone can check", affect))
+
+    if actions and actions[0][1] in BUZZ_VERBS and not target:
+        v = actions[0][0]
+        m = re.search(re.escape(v.text), text[g.char(v.idx):])
+        reasons_not.append((f"'{v.text}' is a vague verb", None))
+    concrete_action = next((x for x in actions if x[3]), None)
+    named_action = next((x for x in actions if x[4]), None)
+    outcome = OUTCOME_OBJECTS.search(text)
+    universal = (UNIVERSAL.search(text) or ZERO.search(text))
+    all_concrete = _concrete_tokens(g, [t for t in g.doc if t.idx >= g.offset])
+    target_on_thing = target and bool(all_concrete or kpi)
+
+    positive = None
+    if concrete_action:
+        positive = ("a concrete action on a concrete object", concrete_action[5])
+    elif named_action:
+        positive = ("a named KPI or named thing as the object", named_action[5])
+    elif target_on_thing:
+        positive = ("a target on a named thing", None)
+    elif outcome:
+        positive = ("an outcome that happens or not", None)
+    elif universal and all_concrete and _scoped(g, all_concrete):
+        positive = ("a countable outcome about a concrete, scoped thing", None)
+    elif not actions and len(all_concrete) >= 2:
+        positive = ("a concrete deliverable", None)
+
+    for verb, lemma, concrete, strong, named, (s, e) in actions[:3]:
+        if e > s:
+            ev.append(g.span_evidence("action", "specificity", s, e, "action and object"))
+    details = {"actions": [x[1] for x in actions], "hedge": hedge.group(0) if hedge else None}
+    if positive and not reasons_not:
+        expl = f"Specific: {positive[0]}"
+        if positive[1]:
+            expl += f" ('{text[positive[1][0]:positive[1][1]]}')"
+        score = 1.0 if (target or concrete_action) else 0.8
+        return CriterionResult(True, score, tuple(ev), expl + ".", "", details=details)
+    for msg, m in reasons_not:
+        if m is not None:
+            ev.append(g.span_evidence("red_flag", "specificity", m.start(), m.end(), "vague"))
+    if reasons_not:
+        expl = "Not specific: " + "; ".join(r[0] for r in reasons_not[:2]) + "."
     else:
-        verb = next((t for t in doc if t.pos_ in ("VERB", "AUX") and t.idx >= g.offset), None)
-        v = f"'{verb.text}'" if verb is not None else "the verb"
-        expl = f"Not specific: {v} has no concrete object or scope" + (f", and '{hedges[0]}' hedges it." if hedges else ".")
-        sugg = "Name the concrete action, what it applies to and the scope: e.g. 'Cut first-response time on tier-1 tickets', not 'Improve support'."
-    return CriterionResult(met, round(score, 3), tuple(ev[:3]), expl, sugg, details={"hedges": hedges})
+        verb = actions[0][0].text if actions else None
+        expl = (f"Not specific: '{verb}' has no concrete object or scope." if verb
+                else "Not specific: no concrete action or object.")
+    sugg = ("Name the concrete action, what it applies to and the scope: e.g. 'Cut first-response time on tier-1 "
+            "tickets', not 'Improve support'.")
+    score = 0.3 if positive else 0.1
+    return CriterionResult(False, score, tuple(ev), expl, sugg, details=details)

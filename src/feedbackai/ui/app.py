@@ -6,7 +6,9 @@ import threading
 
 import gradio as gr
 
+from .audit_tab import build_audit_tab
 from .check_tab import build_check_tab
+from .goals_tab import build_goals_tab
 
 
 def build_app(analyzer=None) -> gr.Blocks:
@@ -26,4 +28,6 @@ def build_app(analyzer=None) -> gr.Blocks:
         gr.Markdown("# feedbackai\nCheck review comments for specificity, actionability, "
                     "and biased or vague language. Text stays on this machine.")
         build_check_tab(get_analyzer)
+        build_goals_tab(get_analyzer)
+        build_audit_tab(get_analyzer)
     return demo

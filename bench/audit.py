@@ -1,0 +1,198 @@
+"""End-to-end audit benchmark: prints figures (not a test).
+
+    python bench/audit.py                        # 10,000 and 100,000 rows
+    python bench/audit.py --sizes 1000,10000     # quicker
+    python bench/audit.py --breakdown 300        # also: where the time goes, per stage
+    python bench/audit.py --scorer formula       # the formula scores (no sentence encoder)
+    python bench/audit.py --scorer none --sizes 100000,1000000   # the audit's own overhead
+
+For each size, a CSV of generated comments with group columns (bench/generate.py) is written
+to bench/.cache/ and audited in a fresh process (so peak RSS is that run's own), with
+gender and team groups, their intersection, managers and ratings: rows/s, wall time, peak
+RSS, and RSS at 25/50/75/100% of the rows (flat memory shows as flat RSS).
+
+The breakdown times the stages of the engine on a sample, through its internals (this is
+measurement only; the audit itself uses the public analyze_many): spaCy nlp.pipe, evidence
+extraction, checks, the sentence encoder and the scorer heads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate_rows  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def make_csv(n: int) -> Path:
+    cache = HERE / ".cache"
+    cache.mkdir(exist_ok=True)
+    path = cache / f"audit_{n}.csv"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w", newline="", encoding="utf-8") as fh:
+            w = None
+            for row in generate_rows(n, seed=11):
+                if w is None:
+                    w = csv.DictWriter(fh, fieldnames=list(row))
+                    w.writeheader()
+                w.writerow(row)
+        tmp.rename(path)
+    return path
+
+
+class NullAnalyzer:
+    """No NLP: a fixed report per text, to measure the audit's own cost (reading, records,
+    writing results.csv, statistics, report) and its memory as the input grows."""
+
+    max_chars = 20_000
+    nlp = None
+
+    def analyze_many(self, texts, batch_size=64):
+        from feedbackai.types import CommentReport, Flag, Score
+
+        for t in texts:
+            s = Score(float(len(t) % 100), "medium")
+            f = Flag("vague.generic", 0, 1, t[:1], "low", "e", "s", "x", check="x")
+            yield CommentReport(text=t, specificity=s, actionability=s, flags=(f,))
+
+
+def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bool) -> dict:
+    import feedbackai
+    from feedbackai.engine import Analyzer
+
+    t_load = time.perf_counter()
+    if scorer == "none":
+        analyzer = NullAnalyzer()
+    else:
+        analyzer = feedbackai.default_analyzer() if scorer == "auto" else Analyzer(scorer=scorer)
+        analyzer.analyze("Warm up: she shipped Atlas on May 3.")
+    load_s = time.perf_counter() - t_load
+    marks: dict[int, float] = {}
+    checkpoints = {int(n * q) for q in (0.25, 0.5, 0.75)}
+
+    def progress(done: int, total):
+        for c in list(checkpoints):
+            if done >= c:
+                marks[c] = round(rss_mb())
+                checkpoints.discard(c)
+
+    out = tempfile.mkdtemp(prefix="audit-bench-")
+    t = time.perf_counter()
+    res = feedbackai.audit(path, text_column="comment", group_columns=["gender", "team"],
+                           intersections=[["gender", "team"]], manager_column="manager", rating_column="rating",
+                           id_column="id", out_dir=out, analyzer=analyzer, batch_size=batch, chunk_size=chunk,
+                           progress=progress, pseudonymise=pseudonymise, overwrite=True)
+    wall = time.perf_counter() - t
+    marks[n] = round(rss_mb())
+    assert res.rows_read == n, (res.rows_read, n)
+    return {"rows": n, "wall_s": round(wall, 1), "rows_per_s": round(n / wall, 2), "model_load_s": round(load_s, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "rss_mb_at_rows": dict(sorted(marks.items())), "rows_failed": res.rows_failed,
+            "results_csv_mb": round(os.path.getsize(res.results_csv) / 2**20, 1), "out_dir": out}
+
+
+def breakdown(n: int) -> dict:
+    """Seconds per stage on n generated comments, through the engine's internals."""
+    import feedbackai
+    from feedbackai.evidence import extract
+
+    a = feedbackai.default_analyzer()
+    a.analyze("Warm up: she shipped Atlas on May 3.")
+    texts = [r["comment"] for r in generate_rows(n, seed=5)]
+    t = time.perf_counter()
+    docs = list(a.nlp.pipe(texts, batch_size=64))
+    spacy_s = time.perf_counter() - t
+    t = time.perf_counter()
+    evs = [extract(d) for d in docs]
+    extract_s = time.perf_counter() - t
+    t = time.perf_counter()
+    flags = [a.checker.run(d, e) for d, e in zip(docs, evs)]
+    checks_s = time.perf_counter() - t
+    t = time.perf_counter()
+    sents = [[s for s in d.sents if s.text.strip()] for d in docs]
+    sents_s = time.perf_counter() - t
+    enc_s = 0.0
+    vecs = [None] * len(docs)
+    if getattr(a.scorer, "needs_embeddings", False):
+        flat = [s.text.strip() for ss in sents for s in ss]
+        t = time.perf_counter()
+        allv = a.encoder.encode(flat, batch_size=64)
+        enc_s = time.perf_counter() - t
+        off = 0
+        for i, ss in enumerate(sents):
+            vecs[i] = allv[off:off + len(ss)]
+            off += len(ss)
+    t = time.perf_counter()
+    for d, e, f, ss, v in zip(docs, evs, flags, sents, vecs):
+        a.scorer.score_doc(d, ss, e, f, v)
+    score_s = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in a.analyze_many(texts, batch_size=64):
+        pass
+    total_s = time.perf_counter() - t
+    stages = {"spacy_nlp_pipe": spacy_s, "evidence_extract": extract_s, "checks": checks_s,
+              "sentence_split": sents_s, "encoder": enc_s, "scorer_heads": score_s}
+    return {"n": n, "analyze_many_s": round(total_s, 1), "analyze_many_per_s": round(n / total_s, 2),
+            "stages_s": {k: round(v, 2) for k, v in stages.items()},
+            "stages_share": {k: round(v / sum(stages.values()), 3) for k, v in stages.items()},
+            "scorer": getattr(a.scorer, "method", "")}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--chunk", type=int, default=256)
+    ap.add_argument("--scorer", default="auto", choices=["auto", "formula", "trained", "none"],
+                    help="none: no NLP at all, to measure the audit's own overhead")
+    ap.add_argument("--pseudonymise", action="store_true")
+    ap.add_argument("--breakdown", type=int, default=0, help="also time the engine's stages on N comments")
+    ap.add_argument("--_one", nargs=2, metavar=("PATH", "N"), help=argparse.SUPPRESS)
+    ap.add_argument("--_breakdown", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    if args._one:
+        print(json.dumps(one(args._one[0], int(args._one[1]), args.batch, args.chunk, args.scorer, args.pseudonymise)))
+        return
+    if args._breakdown:
+        print(json.dumps(breakdown(args._breakdown)))
+        return
+    results = []
+    if args.breakdown:
+        out = subprocess.run([sys.executable, __file__, "--_breakdown", str(args.breakdown)],
+                             capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        b = json.loads(out)
+        print(f"breakdown on {b['n']} comments ({b['scorer']}): analyze_many {b['analyze_many_per_s']} comments/s; "
+              + ", ".join(f"{k} {v}s ({100 * b['stages_share'][k]:.0f}%)" for k, v in b["stages_s"].items()), flush=True)
+        results.append({"breakdown": b})
+    for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
+        path = make_csv(n)
+        cmd = [sys.executable, __file__, "--_one", str(path), str(n), "--batch", str(args.batch),
+               "--chunk", str(args.chunk), "--scorer", args.scorer] + (["--pseudonymise"] if args.pseudonymise else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        r = json.loads(out)
+        results.append(r)
+        print(f"{n:>9,} rows: {r['rows_per_s']} rows/s, wall {r['wall_s']} s (+{r['model_load_s']} s model load), "
+              f"peak RSS {r['peak_rss_mb']} MB, RSS at rows {r['rss_mb_at_rows']}", flush=True)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

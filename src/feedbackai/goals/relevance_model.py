@@ -1,0 +1,20 @@
+"""Relevance model: written by ``python -m feedbackai.goals.calibrate`` (do not edit by hand)."""
+
+MODEL = {'features': ['cosine', 'overlap', 'outcome_match', 'outcome_conflict', 'domain_match', 'goal_no_outcome'],
+ 'coef': [3.862717, 0.583703, 1.356117, -1.090828, 0.115053, -0.01938],
+ 'intercept': -0.058734,
+ 'threshold': 0.55,
+ 'C': 10.0,
+ 'cv': {'folds': 5,
+        'seeds': [0, 1, 2, 3, 4],
+        'accuracy_mean': 0.7892,
+        'accuracy_sd': 0.0069,
+        'accuracy_at_threshold_0.5': 0.77,
+        'majority_baseline': 0.742},
+ 'train_goals': 500,
+ 'corpus': {'path': 'corpora/goals/goals.jsonl',
+            'split': 'train (sha1(id) mod 5 != 0)',
+            'sha256': 'df6ad73b31e52a3540788748255a2d2f48f75dc2cc418233e4accbb6694171c4'},
+ 'themes_sha256': 'ea93abd204385add',
+ 'created': '2026-11-26',
+ 'encoder': 'all-MiniLM-L6-v2 (int8, feedbackai.encoder)'}

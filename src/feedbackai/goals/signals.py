@@ -1,0 +1,293 @@
+"""Signals the SMART criteria share: quantities (targets vs. labels, versions and years),
+universal and absolute wording, vague wording, named KPIs, checkable outcomes.
+
+Every detector returns character spans in the goal text so that each criterion can show its
+evidence and explain itself. Word lists are written for workplace goals across industries;
+they were developed on the train split of ``corpora/goals`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Goal
+
+_I = re.I
+
+# ----------------------------------------------------------------------------- quantities
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+                "a thousand": 1000, "thousand": 1000, "a million": 1e6, "million": 1e6}
+NUMBER = re.compile(
+    r"(?<![\w.])(?P<cur>[$€£¥]\s?)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\s?(?:%|percent\b|pts?\b|points?\b|"
+    r"x\b|k\b|m\b|mm\b|bn\b|b\b|\+|/\d+(?:\.\d+)?))?"
+    r"|(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|a hundred|a dozen|a thousand|a million|hundred|thousand|million)(?![\w-])", _I)
+UNIT_WORDS = re.compile(
+    r"\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|"
+    r"nm|mm|cm|m|km|kg|g|lbs?|tonnes?|tons?|kwh|mwh|gb|tb|mb|wpm|rpm|ppm|stars?|points?|pts|bps|"
+    r"basis points|percentile|th percentile|sigma|dpmo|units?|sessions?|users?)\b", _I)
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:line|level|floor|unit|ward|room|building|bay|gate|phase|stage|year|grade|route|sev|severity|tier|"
+    r"version|v|section|step|lot|press|station|cell|zone|wave|cohort|series|chapter|lane|pod|hall|dock|door|"
+    r"aisle|block|area|sprint|release|iteration|epic|module|model|mark|mk|gen|generation|ward|bed|room|"
+    r"terminal|platform|pier|wing|suite|site|plant|store|no\.?|number|#|python|java|react|typescript|node|"
+    r"windows|ios|android|macos|php|ruby|rails|django|angular|vue|postgres|mysql|sql server|oracle|sap|"
+    r"excel|office|iso|iatf|soc|pci|hipaa|gdpr|cmmi|itil|level|class|category|cat|type|size|fig|table|"
+    r"appendix|article|rule|regulation|form|schedule|box|page|vol|volume|issue|item|part|exhibit|case|"
+    r"highway|road|street|avenue|lab)\s*-?\s*)$", _I)
+LABEL_AFTER = re.compile(r"^(?:\s*-?\s*(?:th|st|nd|rd)\b(?!\s*percentile)|-era\b|s\b|/7\b|\s+(?:east|west|north|south)\b|"
+                         r"-(?:storey|story)\b)", _I)
+KPI_NAMES = re.compile(
+    r"\b(nps|csat|ces|arr|mrr|acv|tcv|churn|retention|cycle time|lead time|turnaround(?: time)?|throughput|uptime|"
+    r"availability|latency|error rate|defect rate|defects?|conversion(?: rate)?|win rate|quota|pipeline|revenue|margin|"
+    r"gross margin|ebitda|dso|dpo|dio|oee|scrap(?: rate)?|yield|first[- ]pass yield|first[- ]call resolution|"
+    r"first[- ]contact resolution|fcr|aht|average handle time|handle time|response time|first[- ]response time|"
+    r"resolution time|sla|attrition|turnover|engagement score|utili[sz]ation|billable hours|sales per hour|"
+    r"shrink(?:age)?|picks per hour|on[- ]time(?: delivery)?|otif|accuracy|test coverage|code coverage|coverage|"
+    r"mttr|mttd|mtbf|velocity|backlog|occupancy|readmissions?|falls|pass rate|attendance|reading scores?|"
+    r"test scores?|cac|ltv|roas|roi|ctr|click-through rate|open rate|bounce rate|cpl|cpa|cpc|mqls?|sqls?|"
+    r"bookings|gmv|aov|upt|units per transaction|revpar|adr|trir|dart|ltir|lti|recordable|hcahps|clabsi|cauti|"
+    r"door-to-provider|time-to-fill|time-to-hire|time to hire|cost per hire|cost per ticket|cost-to-serve|"
+    r"cost to serve|dock-to-stock|fill rate|pick accuracy|inventory accuracy|inventory turns|days of supply|"
+    r"write-offs?|markdowns?|shrink|ppm|5s|lcp|largest contentful paint|p\d\d|crash-free|wau|dau|mau|"
+    r"active users|sign-ups|signups|enrol?ments?|headcount|spend|cost|costs|budget|savings|sales|profit|"
+    r"share of voice|awareness|glassdoor rating|rating|review score|nps score|satisfaction|csat score|"
+    r"schedule adherence|no-shows|caseload|wait times?|check-in time|setup time|set-up time|downtime|"
+    r"incidents?|injur(?:y|ies)|complaints|escalations|reopen(?:ed)? rate|abandonment|cart abandonment|"
+    r"forecast accuracy|variance)\b", _I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    kind: str          # target | label | version | year | time
+    value: float | None
+
+
+def _value(m: re.Match[str]) -> float | None:
+    if m.group("word"):
+        return float(WORD_NUMBERS.get(m.group("word").lower(), 0)) or None
+    try:
+        v = float(m.group("num").replace(",", ""))
+    except ValueError:
+        return None
+    suf = (m.group("suf") or "").strip().lower()
+    if suf == "k":
+        v *= 1e3
+    elif suf in ("m", "mm"):
+        v *= 1e6
+    elif suf in ("bn", "b"):
+        v *= 1e9
+    return v
+
+
+def quantities(g: Goal) -> list[Quantity]:
+    """Every number in the goal, classified."""
+    if getattr(g, "_quantities", None) is not None:
+        return g._quantities  # type: ignore[attr-defined]
+    text = g.text
+    out: list[Quantity] = []
+    for m in NUMBER.finditer(text):
+        s, e = m.start(), m.end()
+        tok = m.group(0)
+        before, after = text[max(0, s - 30):s], text[e:e + 20]
+        if any(d.start <= s < d.end for d in g.all_times):
+            kind = "time"
+        elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
+                and not m.group("cur") and not UNIT_WORDS.match(after):
+            kind = "year"
+        elif m.group("num") and re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s$", before):
+            kind = "label"           # glued to letters: p95, IC50, VF-2, X-217, sev-2
+        elif m.group("num") and re.match(r":\d|/\d+\b(?!\s*(?:%|percent))", after) and not m.group("suf"):
+            kind = "label"           # 1:1s, 80/20
+        elif m.group("num") and re.match(r"[A-Za-z]", after) and not m.group("suf") \
+                and not re.match(r"(?:k|m|bn|x|s|h|ms|hrs?|mins?|pts|wpm|gb|tb|nm|kg|th\s+percentile)\b", after, _I):
+            kind = "label"           # glued letters after: 5S, 3D, 404s, 2FA
+        elif LABEL_AFTER.match(after) and not m.group("suf"):
+            kind = "label"
+        elif LABEL_BEFORE.search(before) and not m.group("cur") and not m.group("suf") \
+                and not re.search(r"\b(from|to|by|under|below|above|over|of|at least|at most)\s+\S*\s*$", before, _I):
+            kind = "label"
+        elif m.group("num") and re.search(r"\b[A-Z][\w+#.]*\s$", before) and not KPI_NAMES.search(before[-15:]) \
+                and not re.search(r"\b(?:by|to|from|of|at|under|below|above|over|with|for|than|hit|reach)\s+\S*\s$", before, _I) \
+                and not m.group("suf") and not m.group("cur") and not UNIT_WORDS.match(after) \
+                and not re.match(r"\s+[a-z]", after):
+            kind = "version"         # React 18, TypeScript 5
+        elif m.group("num") and m.group("num") in ("911", "999", "112", "24") and re.match(r"\s*(?:calls?|/7)", after, _I):
+            kind = "label"
+        else:
+            kind = "target"
+        out.append(Quantity(s, e, tok, kind, _value(m)))
+    g._quantities = out  # type: ignore[attr-defined]
+    return out
+
+
+NOT_A_TARGET_AFTER = re.compile(r"\s*(?:safe|perfect|happy|compliant|sure|committed|focused|satisfied)\b", re.I)
+
+
+def targets(g: Goal) -> list[Quantity]:
+    """Target quantities ('100% safe' is not a number to hit)."""
+    return [q for q in quantities(g) if q.kind == "target" and not NOT_A_TARGET_AFTER.match(g.text[q.end:])]
+
+
+FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+(?:average|median|mean|baseline)\s+of\s+|~|about\s+|around\s+)?"
+                     r"(?P<a>[$€£]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b|\s?[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?to\s+(?:under\s+|below\s+|over\s+|above\s+|~)?"
+                     r"(?P<b>[$€£]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b)?)", _I)
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:~|about\s+)?[$€£]?\d", _I)
+MULTIPLIER = re.compile(r"\b(\d+(?:\.\d+)?)\s?x\b|\b(double|doubling|triple|tripling|quadruple|halve|halving|"
+                        r"tenfold|ten-fold|10-fold|by (?:a|one) (?:third|half|quarter))\b", _I)
+WORD_MULT = {"double": 2, "doubling": 2, "triple": 3, "tripling": 3, "quadruple": 4, "halve": 2, "halving": 2,
+             "tenfold": 10, "ten-fold": 10, "10-fold": 10}
+
+# ----------------------------------------------------------------------------- wording
+UNIVERSAL = re.compile(
+    r"\b(every(?:\s+single)?|each|all(?:\s+(?:of\s+)?(?:the|our|my|their))?|any|no|none\s+of|zero|never|not\s+(?:a|one)\s+single|"
+    r"100\s?%|100\s+percent|one\s+hundred\s+percent|everyone|everybody|everything|always|ever)\b", _I)
+ABSOLUTE = re.compile(
+    r"\b(never|ever\s+again|forever|permanently|always|from\s+now\s+on|no\s+exceptions?|without\s+exception|"
+    r"no\s+matter\s+what|every\s+single|not\s+(?:a|one)\s+single|,\s*period\b|zero\s+\w+(?:\s+\w+)?\s+ever|"
+    r"(?<!-)ever\b(?!-)|"
+    r"for\s+the\s+rest\s+of\s+(?:my|our|his|her|their)\s+(?:career|life)|24/7|round\s+the\s+clock|"
+    r"perfect(?:ly)?|flawless(?:ly)?|100\s?%\s+(?:safe|perfect|of\s+the\s+time\s+forever))\b", _I)
+ZERO = re.compile(r"\b0\s?%|\b(zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|injuries|complaints?|"
+                  r"escalations?|churn|accidents?|falls?|vacancies|snags|bad\s+reviews?|late\s+\w+)|to\s+zero|"
+                  r"none)\b", _I)
+HUNDRED = re.compile(r"\b(100\s?%|100\s+percent|one\s+hundred\s+percent)", _I)
+OPEN_POPULATION = re.compile(
+    r"\b(?:every(?:\s+single)?|each|all(?:\s+(?:of\s+)?(?:the|our|my|their))?|100\s?%\s+of(?:\s+(?:the|our|my|their))?)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(customers?|clients?|students?|employees?|staff|people|persons?|guests?|partners?|reps?|"
+    r"deals?|lawsuits?|tenders?|shoplifters?|regulations?|markets?|countr(?:y|ies)|services?|emails?|tickets?|"
+    r"comments?|posts?|hazards?|managers?|candidates?|patients?|users?|accounts?|children|kids|parents?|"
+    r"lawyers?|nurses?|engineers?|workers?|members?|questions?|invoices?|orders?|items?|courses?|teams?|"
+    r"sites?|stores?|departments?|offices?|schools?|units?|suppliers?|vendors?|companies|company|firm|"
+    r"business|organi[sz]ation|region|world)\b", _I)
+EVERYONE = re.compile(r"\b(everyone|everybody|everything|every\s+possible|anything|whole\s+company|entire\s+company|"
+                      r"the\s+whole\s+(?:company|firm|business|organi[sz]ation|district|world)|worldwide|in\s+the\s+world|"
+                      r"every\s+(?:market|country|region|regulation|person))\b", _I)
+SUPERLATIVE = re.compile(r"\b(the\s+best|best\s+(?:place|in|ever)|the\s+most\s+\w+|#\s?1|number\s+one|no\.\s?1|"
+                         r"world[- ]class|world's\s+best|best[- ]in[- ]class|market\s+leader|industry\s+leader|"
+                         r"revolutionary|game[- ]chang\w+|rock\s?star|legendary|amazing|awesome|outstanding|"
+                         r"excellence|successful|greatness|top\s+of\s+(?:the|my)\s+game|go(?:es)?\s+viral|viral)\b", _I)
+HEDGE = re.compile(r"\b(try\s+to|try\s+and|trying\s+to|attempt\s+to|if\s+possible|hopefully|where\s+possible|"
+                   r"as\s+much\s+as\s+possible|when\s+i\s+can|if\s+i\s+can|maybe|perhaps|possibly|ideally|aim\s+to|"
+                   r"strive\s+to|do\s+my\s+best|more\s+or\s+less|somehow|some\s+(?=[a-z])|i\s+guess|kind\s+of|sort\s+of|"
+                   r"if\s+time\s+allows|if\s+the\s+budget\s+allows|if\s+budget\s+allows|when\s+time\s+allows|"
+                   r"look\s+(?:into|at)|think\s+about|explore)\b", _I)
+EVALUATIVE = (r"(good|great|efficient|effective|reliable|organi[sz]ed|proactive|strategic|careful|thorough|patient|"
+              r"responsive|available|visible|aggressive|persuasive|fun|happy|nice|confident|data-driven|better|safe|"
+              r"friendly|productive|positive|engaged|present|creative|innovative|agile|accountable|world[- ]class)")
+COMPARATIVE = re.compile(
+    r"\b(more|better|faster|quicker|quickly|nicer|friendlier|earlier|smarter|safer|happier|stronger|harder|less|"
+    r"fewer|greater|cheaper|cleaner|tighter|sooner|properly|more\s+often|smoothly)\b"
+    r"|\b(?:be|am|is|are|become|being|stay|look|feel|seem|very|so)\s+(?:more\s+|less\s+|very\s+|really\s+)?" + EVALUATIVE +
+    r"\b|\b(?:make|keep)\s+(?!sure\b)(?:\w+\s+){1,3}?" + EVALUATIVE + r"\b", _I)
+AFFECT = re.compile(r"\b(love|loves|loved|happy|happier|fun|inspire[sd]?|delight(?:ed)?|passionate|motivated|"
+                    r"morale|feel\s+\w+|enjoy)\b", _I)
+BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "reposition", "reinvent", "inspire",
+              "drive", "own", "level", "leverage", "empower", "transform", "revolutionize", "revolutionise",
+              "champion", "elevate", "ensure", "enhance", "strengthen", "focus", "explore", "think", "work", "help",
+              "support", "stay", "look", "lead", "contribute", "continue", "strive", "aim", "try"}
+ONGOING_VERBS = {"clean", "update", "post", "organize", "organise", "train", "tidy", "maintain", "manage",
+                 "handle", "improve", "do", "assign", "prep", "chase", "teach", "read", "talk", "sell", "upsell",
+                 "bill", "cook", "price", "brush"}
+VAGUE_NOUNS = {
+    "stuff", "things", "thing", "options", "culture", "excellence", "innovation", "narrative", "efficiency",
+    "operations", "processes", "process", "skills", "skill", "performance", "communication", "leadership",
+    "morale", "team", "numbers", "scores", "reporting", "forecasting", "quality", "relationships",
+    "relationship", "engagement", "experience", "capacity", "growth", "development", "visibility", "presence",
+    "ownership", "productivity", "teamwork", "collaboration", "knowledge", "confidence", "job", "role",
+    "attitude", "results", "impact", "game", "work", "myself", "brand", "business", "change", "purpose",
+    "everything", "everyone", "anything", "data", "management", "time", "automation", "awareness",
+    "lab", "system", "food", "product", "site", "place", "company", "store", "office", "plant", "line",
+    "services", "service", "docs", "documentation", "research", "reading", "roadmap", "budgeting",
+    "compliance", "safety", "hiring", "marketing", "sales", "analysis", "headlines", "demos",
+}
+VAGUE_VERBS = {
+    "improve", "work", "focus", "help", "be", "become", "get", "try", "learn", "grow", "develop", "enhance",
+    "strengthen", "continue", "keep", "support", "contribute", "do", "make", "strive", "aim", "drive", "own",
+    "lead", "look", "explore", "think", "streamline", "optimize", "optimise", "modernize", "modernise",
+    "reposition", "level", "stay", "ensure", "reinvent", "inspire", "expand", "clean", "organize",
+    "organise", "update", "refresh", "brush", "talk", "read", "smile", "remember", "chase", "assign",
+    "prep", "price", "teach", "post", "train", "investigate", "sell", "upsell", "bill", "cook", "grade",
+    "type", "fix", "answer", "process", "schedule", "manage", "handle", "step", "boost", "lift", "raise",
+    "increase", "reduce", "cut", "lower", "decrease", "speed", "stop", "eliminate", "have", "go", "see",
+}
+CHECKABLE_VERBS = {
+    "ship", "launch", "release", "publish", "complete", "finish", "submit", "file", "deliver", "deploy",
+    "implement", "migrate", "move", "roll", "automate", "build", "design", "redesign", "draft", "write",
+    "document", "template", "set", "stand", "integrate", "digitize", "digitise", "scan", "convert", "replace",
+    "retire", "decommission", "upgrade", "refinance", "renegotiate", "sign", "close", "hire", "open",
+    "present", "run", "host", "hold", "pass", "obtain", "earn", "certify", "qualify", "validate", "benchmark",
+    "audit", "reconcile", "patch", "issue", "enrol", "enroll", "source", "book", "send", "call", "inspect",
+    "test", "identify", "map", "produce", "create", "establish", "introduce", "pilot", "rebuild", "relaunch",
+    "re-platform", "replatform", "carve", "turn", "secure", "achieve", "win", "fill", "recruit", "onboard",
+    "conduct", "deliver", "finalise", "finalize", "analyze", "analyse", "triage", "interview", "visit",
+    "meet", "collect", "pay", "approve", "hit", "reach", "see", "respond", "answer", "return", "grade",
+    "process", "count", "cycle", "receive", "put", "review", "attend", "discover", "rank", "land",
+    "consolidate", "standardise", "standardize", "restructure", "translate", "catch", "hedge", "produce",
+    "repaint", "paint", "install", "renovate", "remodel", "refurbish", "repair", "rewrite", "record", "film",
+    "purchase", "buy", "configure", "decorate", "furnish", "construct", "demolish", "assemble", "print", "mail",
+    "retrofit", "replant", "rollout", "relocate", "transfer", "archive", "purge", "decommission",
+}
+OUTCOME_OBJECTS = re.compile(
+    r"\b(public|ipo|front\s+page|cover\s+of|permit|approval|approved|granted|patent|grant|prize|award|"
+    r"of\s+the\s+year|michelin|star|promotion|promoted|licen[cs]e|certified|certification|certificate|"
+    r"accreditation|accredited|designation|job\s+at|faculty\s+job|profitable|breakeven|break-even|"
+    r"in\s+our\s+favou?r|sign(?:ed)?\s+off|sign-off|cure|make\s+partner|tenure|funding|funded|series\s+[a-e]\b|"
+    r"exam|degree|bsn|mba|phd|diploma|full\s+speed|go\s+live|go-live|paperless|compliant|rated|"
+    r"published\s+in|publish\s+in)\b", _I)
+OUTSIDE_CONTROL = re.compile(
+    r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
+    r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"
+    r"be\s+promoted|promotion\s+to|promoted|make\s+partner|faculty\s+job|job\s+at|"
+    r"win\s+(?:a\s+|an\s+|the\s+)?[\w\s'-]{0,40}?(?:award|prize|grant|fellowship|of\s+the\s+year)|"
+    r"cure\s+for|world\s+peace|"
+    r"michelin|macarthur|nobel|pulitzer|stirling\s+prize|"
+    r"(?:get|have|make|convince|persuade)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:city|council|judge|court|jury|board|"
+    r"regulator|client|customer|investors?|editor|journal|government|state|authority|authorities|university|bank|"
+    r"auditor|inspector|press|media)\s+(?:to\s+)?\w+|"
+    r"rule\s+in\s+our\s+favou?r|patent\s+granted|planning\s+approval|"
+    r"win\s+every|close\s+every|every\s+(?:lawsuit|tender|deal)|(?:customers?|clients?|accounts?)\s+renew|"
+    r"love\s+(?:me|us|working|our)|make\s+(?:the\s+)?(?:board|ceo|boss|clients?|customers?)\s+happy|"
+    r"best\s+\w+\s+in\s+the\s+(?:company|firm|world|industry|country)|market\s+leader|#\s?1\s+(?:on|in|player)|"
+    r"rank\s+#?\s?1|number\s+one\s+in|publish(?:ed)?\s+in\s+(?:nature|science|cell|the\s+lancet|nejm)|"
+    r"secure\s+(?:a\s+|the\s+)?(?:\$[\d.,]+\w*\s+)?(?:\w+\s+){0,2}(?:renewal|grant|funding|award)|"
+    r"raise\s+(?:a\s+)?\$[\d.,]+\w*\s+series|series\s+[a-e]\b)", _I)
+NAMED_DEAL = re.compile(r"\b(?i:close|win|sign)\s+(?:the\s+)?[A-Z]\w+(?:,\s+[A-Z]\w+)*(?:,?\s+and\s+[A-Z]\w+)?\s+deals?\b")
+
+
+def main_actions(g: Goal):
+    """The goal's main verbs (root and coordinated verbs), each with its object tokens."""
+    doc = g.doc
+    out = []
+    for tok in doc:
+        if tok.i < len(doc) and tok.idx < g.offset:
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        h = tok
+        while h.dep_ == "conj":
+            h = h.head
+        if h.dep_ != "ROOT" and not (h.dep_ in ("xcomp", "ccomp") and h.head.dep_ == "ROOT" and h.head.idx < g.offset):
+            continue
+        if tok.pos_ == "AUX" and any(c.pos_ == "VERB" for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
+            continue
+        objs = [t for c in tok.children if c.dep_ in ("dobj", "attr", "oprd", "acomp", "prep", "xcomp", "dative",
+                                                       "ccomp", "advmod", "prt", "npadvmod", "nsubjpass")
+                for t in c.subtree]
+        out.append((tok, objs))
+    return out
+
+
+def vague_comparative(g: Goal) -> re.Match[str] | None:
+    """A comparative or evaluative predicate with no number to pin it down ("faster", "better")."""
+    return COMPARATIVE.search(g.text)
+
+
+def has_target(g: Goal) -> bool:
+    return bool(targets(g) or FROM_TO.search(g.text) or MULTIPLIER.search(g.text))

@@ -1,0 +1,237 @@
+"""Splitting a text that holds several goals into its parts.
+
+A goal text holds several goals when it is
+- a list: two or more lines starting with a bullet or a number ("- hire 6 agents"), or an
+  inline enumeration ("1) ... 2) ...");
+- several sentences, each with its own main action ("Ship the API by Q3. Hire two
+  engineers by Q4."), unless a sentence only elaborates the one before ("Concretely: ...",
+  "This means ...") or has no action of its own;
+- one sentence with three or more coordinated main actions ("Open a plant, double output,
+  launch 5 products and IPO the company this year"), or two joined by "and also" / "as well
+  as" / "plus" / "while also".
+
+Parts that only qualify another ("- by 31 Jan 2026", "- without losing top sellers"), the
+steps after a framing colon ("This half I want to ...: get p99 under 300 ms, add synonyms and
+write a runbook": several steps serving one aim) and the means after "by" ("... by adding a
+triage nurse, piloting ... and reporting ...") are not split off. A deadline shared at the
+end ("..., all before Black Friday") is repeated in every part's ``text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import find_time_expressions
+
+BULLET = re.compile(r"^\s*(?:[-*•·‣–>]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)])\s+")
+INLINE_ENUM = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[a-h])\)\s+|(?:^|(?<=[\s;,]))(?:\d{1,2})\.\s+(?=[A-Za-z])")
+ELABORATION = re.compile(r"^\s*(?:concretely|specifically|in practice|this means|that means|i\.e\.|e\.g\.|for example|"
+                         r"for instance|to do this|to do that|to get there|to that end|that way|so that|which|this will|"
+                         r"this should|this would|the aim|the goal|the point|because|as a result|in particular|namely|"
+                         r"including|measured by|success means|success looks like|done means|by|via|through|with|without|"
+                         r"while|and|or|but|then|all|each|every|in|within|before|after|until|(?:\(|\[))\b", re.I)
+FRAMING = re.compile(r"\b(i want|i'd like|i would like|we need|we want|i need|i plan|we plan|my goal|our goal|the goal|"
+                     r"the aim|my aim|i will|we will|i aim|we aim|focus|priority|priorities|objective|plan is|"
+                     r"stop firefighting|make)\b", re.I)
+JOIN_ALSO = re.compile(r"\b(and also|also|as well as|plus|while also|and then|on top of that|in addition)\b", re.I)
+MAX_PARTS = 12
+
+
+@dataclass(frozen=True)
+class GoalPart:
+    """One goal found in a longer text: ``text[start:end]`` of the original, and ``text``
+    (that span, plus a deadline shared by all the parts when there is one)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_goals(text: str, nlp=None) -> list[GoalPart]:
+    """The goals in ``text`` (one part when it holds a single goal).
+
+    ``nlp`` is a spaCy pipeline with a parser (default: the default analyzer's).
+    """
+    from .context import parse_goal
+
+    if nlp is None:
+        from .. import default_analyzer
+
+        nlp = default_analyzer().nlp
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    (doc, offset), = parse_goal(nlp, [text])
+    return split_doc(text, doc, offset)
+
+
+# --------------------------------------------------------------------------- internals
+def _tokens(doc, offset: int, start: int, end: int):
+    return [t for t in doc if start <= t.idx - offset < end and t.idx >= offset]
+
+
+def _has_action(doc, offset: int, start: int, end: int) -> bool:
+    from .context import GOAL_VERBS
+
+    toks = _tokens(doc, offset, start, end)
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return False
+    if words[0].lower_ in GOAL_VERBS or words[0].lemma_.lower() in GOAL_VERBS and words[0].tag_.startswith("VB"):
+        return True
+    return any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") for t in toks)
+
+
+def _blocks(text: str, doc, offset: int) -> list[tuple[int, int]]:
+    """Line, enumeration or sentence blocks, as (start, end) character spans."""
+    lines = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    lines = [(a, b) for a, b in lines if text[a:b].strip()]
+    bulleted = [ab for ab in lines if BULLET.match(text[ab[0]:ab[1]])]
+    if len(bulleted) >= 2 or (len(lines) >= 2 and all(len(text[a:b].split()) <= 12 for a, b in lines)):
+        out = []
+        for a, b in lines:
+            m = BULLET.match(text[a:b])
+            out.append((a + (m.end() if m else 0), b))
+        return out
+    enum = list(INLINE_ENUM.finditer(text))
+    if len(enum) >= 2:
+        cuts = [m.start() for m in enum]
+        spans = []
+        if text[:cuts[0]].strip():
+            spans.append((0, cuts[0]))
+        for i, m in enumerate(enum):
+            spans.append((m.end(), cuts[i + 1] if i + 1 < len(cuts) else len(text)))
+        return spans
+    spans = []
+    for s in doc.sents:
+        a, b = max(0, s.start_char - offset), max(0, s.end_char - offset)
+        if b > a and text[a:b].strip():
+            spans.append((a, b))
+    return spans or [(0, len(text))]
+
+
+def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Attach blocks with no action of their own, or that only elaborate, to their neighbour."""
+    out: list[list[int]] = []
+    for a, b in spans:
+        chunk = text[a:b]
+        own = _has_action(doc, offset, a, b) and not ELABORATION.match(chunk) and len(chunk.split()) >= 2
+        if out and not own:
+            out[-1][1] = b
+        elif out and re.search(r":\s*$", text[out[-1][0]:out[-1][1]]):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    # a leading block with no action (e.g. "- 12 new logos") joins the next one
+    merged: list[list[int]] = []
+    pending = None
+    for a, b in out:
+        if pending is not None:
+            a = pending
+            pending = None
+        if not _has_action(doc, offset, a, b) and (a, b) != (out[-1][0], out[-1][1]):
+            pending = a
+            continue
+        merged.append([a, b])
+    if pending is not None:
+        if merged:
+            merged[-1][1] = out[-1][1]
+        else:
+            merged.append([pending, out[-1][1]])
+    return [(a, b) for a, b in merged]
+
+
+CUT = re.compile(r"(?:\s*[,;]\s*(?:and\s+(?:also\s+)?|then\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+|then\s+)?|"
+                 r"\s+as\s+well\s+as\s+|\s+plus\s+|\s+while\s+also\s+|\s+also\s+)"
+                 r"(?=(?:(?:maybe|possibly|perhaps|try\s+to|try\s+and|also|then|to)\s+)*([A-Za-z][\w-]*))", re.I)
+MEANS = re.compile(r"\b(?:by|through|via|without|while)\s+\w+ing\b|\bso\s+(?:that\s+)?\w+", re.I)
+
+
+def _verb_at(doc, offset: int, pos: int, word: str, after_while: bool) -> bool:
+    from .context import GOAL_VERBS
+
+    w = word.lower()
+    if after_while and w.endswith("ing"):
+        return True
+    if w in GOAL_VERBS:
+        tok = next((t for t in doc if t.idx - offset == pos), None)
+        # a known verb, unless the parse clearly reads it as a noun after a determiner
+        return tok is None or not (tok.pos_ in ("NOUN", "PROPN") and tok.i > 0 and doc[tok.i - 1].pos_ == "DET")
+    return False
+
+
+def _clauses(text: str, doc, offset: int, a: int, b: int) -> list[tuple[int, int]]:
+    block = text[a:b]
+    colon = block.find(":")
+    if colon > 0 and FRAMING.search(block[:colon]):
+        return [(a, b)]        # "I want to X: step, step and step" serves one aim
+    means = MEANS.search(block)
+    limit = a + means.start() if means else b
+    cuts: list[tuple[int, int, str]] = []   # (end of previous clause, start of next, joiner)
+    gerunds = False
+    for m in CUT.finditer(block):
+        pos = a + m.end()
+        if pos >= limit:
+            break
+        gerunds = gerunds or "while" in m.group(0).lower()
+        word_pos = a + m.start(1)
+        prev_start = cuts[-1][1] if cuts else a
+        if len(text[prev_start:a + m.start()].split()) < 2:
+            continue          # "Audit and fix all 404s": two verbs sharing one object
+        if _verb_at(doc, offset, word_pos, m.group(1), gerunds):
+            cuts.append((a + m.start(), pos, m.group(0)))
+    first_word = re.match(r"\s*([A-Za-z][\w-]*)", block)
+    if not cuts or not first_word:
+        return [(a, b)]
+    if len(cuts) == 1 and not re.search(r"\bwhile\s+also\b", cuts[0][2], re.I):
+        return [(a, b)]
+    spans, s = [], a
+    for end_prev, start_next, _ in cuts:
+        spans.append((s, end_prev))
+        s = start_next
+    spans.append((s, b))
+    return [(x, y) for x, y in spans if text[x:y].strip()]
+
+
+def split_doc(text: str, doc, offset: int = 0) -> list[GoalPart]:
+    """Parts of ``text`` from its parse (``doc`` parsed from ``text`` behind ``offset`` characters)."""
+    spans = _merge(text, doc, offset, _blocks(text, doc, offset))
+    parts: list[tuple[int, int]] = []
+    for a, b in spans:
+        parts.extend(_clauses(text, doc, offset, a, b))
+    parts = [(a, b) for a, b in parts if text[a:b].strip()][:MAX_PARTS]
+    if len(parts) <= 1:
+        t = text.strip()
+        s = text.find(t) if t else 0
+        return [GoalPart(s, s + len(t), t)] if t else []
+    out = []
+    clean = []
+    for a, b in parts:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip().rstrip(" .;,")
+        clean.append((a + lead, a + lead + len(seg)))
+    shared = ""
+    last = text[clean[-1][0]:clean[-1][1]]
+    times = [d for d in find_time_expressions(last, dt.date.today()) if d.is_deadline]
+    if times and len(last) - times[-1].end <= 2 and \
+            not any(find_time_expressions(text[a:b], dt.date.today()) for a, b in clean[:-1]):
+        tail_start = times[-1].start
+        m = re.search(r"(?:,\s*)?(?:all\s+)?(?:\b(?:by|before|within|in|during|until|through|over|for|at)\s+(?:the\s+)?)?$",
+                      last[:tail_start])
+        if m is not None:
+            tail_start = m.start()
+        shared = " " + re.sub(r"^[,\s]*(?:all\s+)?", "", last[tail_start:]).rstrip(" .")
+    for i, (a, b) in enumerate(clean):
+        t = text[a:b]
+        if shared and i < len(clean) - 1:
+            t = t + shared
+        out.append(GoalPart(a, b, " ".join(t.split())))
+    return out
