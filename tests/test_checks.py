@@ -141,8 +141,10 @@ def test_generic_praise_with_evidence_in_the_sentence_is_not_flagged(analyzer):
 
 
 def test_one_phrase_can_carry_two_categories(analyzer):
-    cats = {f.category for f in analyzer.analyze("As a working mom she is often distracted.").flags
-            if f.text.lower() == "working mom"}
+    text = "As a working mom she is often distracted."
+    a, b = text.index("working mom"), text.index("working mom") + len("working mom")
+    cats = {f.category for f in analyzer.analyze(text).flags if f.start <= a and b <= f.end
+            and f.category.startswith("bias")}
     assert cats == {"bias.gendered", "bias.family_status"}
 
 

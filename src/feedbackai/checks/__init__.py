@@ -194,23 +194,36 @@ class Checker:
         flags: list[Flag] = []
         for lex_id, items in per_lexicon.items():
             keep = {(s.start, s.end) for s in filter_spans([s for _, s in items])}
+            kept_cats: dict[tuple[int, int], set[str]] = {}
+            for entry, span in items:
+                if (span.start, span.end) in keep:
+                    kept_cats.setdefault((span.start, span.end), set()).update(entry.categories)
             seen: set[tuple[int, int]] = set()
             for entry, span in items:
                 key = (span.start, span.end)
-                if key not in keep or key in seen:
+                if key in keep:
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    flags.extend(self._flags(lex_id, entry, span))
                     continue
-                seen.add(key)
-                flags.extend(self._flags(lex_id, entry, span))
+                # a shorter match inside a longer one of the same check still adds the
+                # categories the longer one lacks ("working mom" inside "as a working mom")
+                outer = next((k for k in keep if k[0] <= span.start and span.end <= k[1]), None)
+                extra = set(entry.categories) - kept_cats.get(outer, set()) if outer else set()
+                if extra:
+                    kept_cats[outer] |= extra
+                    flags.extend(self._flags(lex_id, entry, span, only=extra))
         flags.sort(key=lambda f: (f.start, f.end, f.category))
         return flags
 
-    def _flags(self, lex_id: str, entry: Entry, span: Span) -> Iterable[Flag]:
+    def _flags(self, lex_id: str, entry: Entry, span: Span, only: set[str] | None = None) -> Iterable[Flag]:
         if SEVERITIES.index(entry.severity) < self._min_sev:
             return
         text = span.doc.text
         a, b = span.start_char, span.end_char
         for cat in entry.categories:
-            if not self.config.enabled(cat):
+            if (only is not None and cat not in only) or not self.config.enabled(cat):
                 continue
             yield Flag(
                 category=cat, start=a, end=b, text=text[a:b], severity=entry.severity,  # type: ignore[arg-type]

@@ -194,8 +194,13 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
 
 def not_in_name(span: Span, ctx: CheckContext) -> bool:
     """The match is not part of a product, organisation or title name, nor a code term."""
-    if any(t.ent_type_ in NAME_ENTS for t in span):
-        return False
+    for t in span:
+        if t.ent_type_ in NAME_ENTS:
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            # a lone name at subject position is the reviewee the small model mis-tagged
+            if ent is not None and len(ent) == 1 and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+                continue
+            return False
     text = span.doc.text
     a, b = span.start_char, span.end_char
     if (a > 0 and text[a - 1] in "`_/") or (b < len(text) and text[b:b + 1] in "`_/("):
