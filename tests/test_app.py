@@ -1,27 +1,7 @@
 """The app builds and answers through gradio_client."""
 
-import socket
 
 import pytest
-
-
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-@pytest.fixture(scope="module")
-def app_url(analyzer):
-    from feedbackai.ui import build_app
-
-    demo = build_app(analyzer)
-    port = _free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
 
 
 def test_check_endpoint(app_url):

@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import socket
 import sys
 
 import pytest
@@ -91,25 +90,6 @@ def test_api_matches_single_analysis(analyzer):
     r = analyzer.analyze(ROWS[1][1])
     assert res.results.loc[1, "specificity"] == round(r.specificity.value, 1)
     assert res.results.loc[1, "flags.bias.personality"] == sum(f.category == "bias.personality" for f in r.flags)
-
-
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-@pytest.fixture(scope="module")
-def app_url(analyzer):
-    from feedbackai.ui import build_app
-
-    demo = build_app(analyzer)
-    port = _free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
 
 
 def test_app_audit_tab(app_url, tmp_path):

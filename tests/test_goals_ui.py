@@ -1,10 +1,11 @@
 """The "Check goals" tab: its pieces, and the /check_goal endpoint through gradio_client."""
 
 import datetime as dt
-import socket
 
 import gradio as gr
 import pytest
+
+from .conftest import free_port
 
 import feedbackai
 from feedbackai.ui.goals_tab import (TABLE_HEADERS, build_goals_tab, criteria_rows, highlight_segments,
@@ -38,19 +39,11 @@ def test_highlights_and_rows(analyzer):
     assert criteria_rows(none)[3][1] == "not judged"
 
 
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 @pytest.fixture(scope="module")
 def goals_url(analyzer):
     with gr.Blocks() as demo:
         build_goals_tab(lambda: analyzer)
-    port = _free_port()
+    port = free_port()
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
