@@ -88,6 +88,9 @@ def is_person_token(tok: Token) -> bool:
     if tok.lemma_.lower() in PERSON_ATTRIBUTES and any(
             c.dep_ == "poss" and is_person_token(c) for c in tok.children):
         return True
+    if tok.lemma_.lower() == "report":
+        # a direct report is a person; a report (document) is not
+        return any(c.lower_ in ("direct", "reporting") for c in tok.children)
     return tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS
 
 
@@ -96,7 +99,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subj is not None:
             return subj
-        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acomp") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return verb.head
             verb = verb.head
@@ -221,6 +224,31 @@ def not_attributive(span: Span, ctx: CheckContext) -> bool:
     return not (root.dep_ in ("poss", "compound", "amod", "nmod") and not is_person_token(root.head))
 
 
+# People a review may mention who are not the reviewee: a condition about them is the work
+# ("treated 30 patients with dementia"), not a disclosure about the person reviewed.
+OTHER_PEOPLE = {"patient", "client", "customer", "student", "pupil", "resident", "user", "visitor",
+                "guest", "caller", "tenant", "claimant", "learner", "member", "people", "public",
+                "applicant", "passenger", "shopper", "buyer", "victim", "case", "population",
+                "participant", "attendee", "volunteer", "animal", "dog", "cat", "horse", "pet",
+                "adult", "individual", "those", "others", "anyone", "someone", "kid", "child", "children"}
+
+
+def not_others(span: Span, ctx: CheckContext) -> bool:
+    """The match is not about other people the comment mentions (patients, customers,
+    pupils ...): "treated 30 patients with dementia", "the customer was diabetic"."""
+    t = span.root
+    for _ in range(6):
+        if t.lemma_.lower() in OTHER_PEOPLE and t.i not in range(span.start, span.end):
+            return False
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+            break
+        t = t.head
+    subj = _subject(t) if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" else None
+    if subj is not None and subj.lemma_.lower() in OTHER_PEOPLE:
+        return False
+    return True
+
+
 STEREOTYPE_CUES = (
     "as expected", "as you'd expect", "as you would expect", "you'd expect", "you would expect",
     "typical", "like all", "like most", "like every", "naturally", "surprisingly", "for a ",
@@ -251,4 +279,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_negated": not_negated,
     "not_attributive": not_attributive,
     "stereotype": stereotype,
+    "not_others": not_others,
 }

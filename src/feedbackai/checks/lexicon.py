@@ -88,6 +88,11 @@ def _source_text(src: Any) -> tuple[str, str]:
     raise TypeError("source must be a string, a mapping or a list")
 
 
+# spaCy splits these irregularly ("can't" -> "ca", "n't")
+_IRREGULAR = {"can't": ("ca", "n't"), "won't": ("wo", "n't"), "cannot": ("can", "not"),
+              "ain't": ("ai", "n't"), "shan't": ("sha", "n't")}
+
+
 def _tokens(term: str) -> tuple[str, ...]:
     # Split like spaCy's English tokenizer does for the cases lexicons use.
     out: list[str] = []
@@ -99,8 +104,12 @@ def _tokens(term: str) -> tuple[str, ...]:
                     out.append(p)
                 if k < len(parts) - 1:
                     out.append("-")
-        elif word.endswith("'s") and len(word) > 2:
-            out.extend([word[:-2], "'s"])
+        elif word in _IRREGULAR:
+            out.extend(_IRREGULAR[word])
+        elif word[-2:] in ("'s", "'m", "'d") and len(word) > 2:
+            out.extend([word[:-2], word[-2:]])
+        elif word[-3:] in ("'re", "'ve", "'ll") and len(word) > 3:
+            out.extend([word[:-3], word[-3:]])
         elif word.endswith("n't") and len(word) > 3:
             out.extend([word[:-3], "n't"])
         elif word[-1] in ",.;:!?" and len(word) > 1:
@@ -186,6 +195,10 @@ def load_lexicon(path: str | Path, known_contexts: Sequence[str] = ()) -> Lexico
                 if mode == "pattern":
                     raise LexiconError(f"{path}: entry {k}: pattern mode needs 'pattern'")
                 entries.append(Entry(key=t, tokens=_tokens(t), **common))
+                if mode == "lemma":
+                    # also match the written form: the lemma of a participle or a phrase
+                    # differs from it ("intimidating" -> "intimidate", "laid back" -> "lay back")
+                    entries.append(Entry(key=t, tokens=_tokens(t), **{**common, "match": "phrase"}))
     if not entries:
         raise LexiconError(f"{path}: no entries")
     ex = data.get("examples") or {}
