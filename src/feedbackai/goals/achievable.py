@@ -14,7 +14,9 @@ Red flags:
   2x within 100 days, 3x within 400 days, 5x within 800 days (reductions in a time or a
   backlog are read as reductions and allowed more); a large volume (20 or more hires, posts,
   contracts, stores ..., or 1M+ of money or users) within about a month; a broad scope ("all",
-  "every", "entire") or several things within about a week; and a stated lack of resources
+  "every", "entire") or several things within about a week; an undertaking that takes many
+  months (making a business profitable, a multi-storey building, a new plant, rebuilding a
+  whole function) within about 100 days; and a stated lack of resources
   ("with no budget", "with a team of two", "as a new hire").
 - **outside the person's control**: promotions, awards, prizes, grants, rulings, permits,
   patents, IPOs and exits, share price, press coverage, going viral, a named customer's deal,
@@ -55,6 +57,15 @@ PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certif
 CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)|"
                         r"with\s+the\s+same\s+(?:budget|team|headcount|staff)|with\s+a\s+(?:\w+\s+)?team\s+of\s+(?:one|two|three|\d)\b|"
                         r"without\s+adding\s+\w+|as\s+a\s+new\s+hire|no\s+lead\s+investor|on\s+(?:a\s+)?zero\s+budget)\b", _I)
+# Undertakings that take a company or a project team many months whatever the wording: turning
+# a business profitable, a multi-storey building, a new plant or hospital, rebuilding a whole
+# function. Within about three months they are far beyond the time frame.
+BIG_UNDERTAKING = re.compile(
+    r"\b(profitable|profitability|break-?even|turn\s+a\s+profit|\d+[- ]stor(?:e)?y|skyscraper|"
+    r"(?:new|second|third)\s+(?:plant|factory|hospital|campus|headquarters|hq|data\s+cent(?:er|re))|"
+    r"(?:finish|complete|build|deliver|rebuild|replace)\s+(?:the\s+)?(?:entire|whole)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tower|building|hospital|plant|factory|campus|platform|erp|system)|"
+    r"(?:transform|overhaul|rebuild|reinvent)\s+(?:the\s+|our\s+)?(?:company|business|organi[sz]ation|culture))\b", _I)
 BIG_SCOPE = re.compile(r"\b(all|every|entire|whole|each)\b", _I)
 TIME_UNIT = re.compile(r"\b(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b", _I)
 VOLUME_NOUNS = re.compile(r"\b(hires?|engineers?|aes|reps|agents|people|staff|posts?|articles?|contracts?|stores?|sites?|"
@@ -189,6 +200,11 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
         if lst and len(g.parts) <= 1:
             flags.append((f"Several deliverables within about {h} days is far beyond the time frame.",
                           lst.start(), lst.end()))
+    if h <= 100 and not flags:
+        big = BIG_UNDERTAKING.search(text)
+        if big:
+            flags.append((f"'{big.group(0)}' within about {h} days is far beyond the time frame: it takes many months.",
+                          big.start(), big.end()))
     if h <= 10:
         o = OVERNIGHT.search(text)
         scope = BIG_SCOPE.search(text)

@@ -8,7 +8,12 @@ For each objective the check computes six features of the (goal, objective) pair
   speed, quality, safety, satisfaction, retention, hiring, ... see :mod:`.themes`), or both
   name outcome areas and none is shared (e.g. speed versus accuracy);
 - ``domain_match``: both name the same work domain (inventory, patient care, students, ...);
-- ``goal_no_outcome``: the goal names no outcome area at all.
+- ``goal_no_outcome``: the goal names no outcome area at all;
+- ``outcome_link``: they share no theme, but a theme of the goal plausibly drives one of the
+  objective's (``themes.DRIVERS``: response time -> satisfaction, training -> quality, hires ->
+  capacity, ...);
+- ``goal_prestige``: the goal is a prestige or career outcome (an award, a prize, press, a
+  promotion, an IPO or exit, the share price) that the objective does not name.
 
 A logistic model turns them into a relevance probability; the best objective is the one with
 the highest probability, and the goal is relevant when it reaches the threshold. The weights
@@ -22,18 +27,24 @@ inside the package with no package-data setting). With no objectives the criteri
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
 
 from ..types import CriterionResult
 from .context import Goal
-from .themes import label, themes_of
+from .themes import DRIVERS, label, themes_of
 
 MODEL_PATH = Path(__file__).with_name("relevance_model.py")
-FEATURES = ("cosine", "overlap", "outcome_match", "outcome_conflict", "domain_match", "goal_no_outcome")
+FEATURES = ("cosine", "overlap", "outcome_match", "outcome_conflict", "domain_match", "goal_no_outcome", "outcome_link",
+            "goal_prestige")
 DOMAIN_THEMES = frozenset({"inventory", "hospitality", "education", "health", "construction", "legal", "research",
                            "public", "finance_ops", "product", "expansion", "sustainability"})
+PRESTIGE = re.compile(
+    r"\b(share\s+price|stock\s+price|front\s+page|cover\s+of|take\s+(?:the\s+company|us|it)\s+public|ipo\b|"
+    r"(?:successful\s+)?exit\b|promot(?:ion|ed)\b|make\s+partner|faculty\s+job|job\s+at|award|prize|of\s+the\s+year|"
+    r"michelin|macarthur|nobel|pulitzer|fellowship|hall\s+of\s+fame)", re.I)
 
 
 def model() -> dict:
@@ -58,9 +69,12 @@ def pair_features(goal_text: str, goal_words: set[str], goal_vec, obj_text: str,
     shared_words = sorted(goal_words & obj_words)
     overlap = len(shared_words) / len(obj_words) if obj_words else 0.0
     shared_out = sorted(g_out & o_out)
+    links = [] if set(gt) & set(ot) else sorted((a, b) for a in gt for b in ot if (a, b) in DRIVERS)
+    prestige = PRESTIGE.search(goal_text)
+    prestige = prestige if prestige and not PRESTIGE.search(obj_text) else None
     x = [cos, overlap, float(bool(shared_out)), float(bool(g_out) and bool(o_out) and not shared_out),
-         float(bool(g_dom & o_dom)), float(not g_out)]
-    info = {"cosine": round(cos, 3), "shared_terms": shared_words, "shared_outcomes": shared_out,
+         float(bool(g_dom & o_dom)), float(not g_out), float(bool(links)), float(prestige is not None)]
+    info = {"links": [f"{a} -> {b}" for a, b in links], "prestige": prestige.group(0) if prestige else None, "cosine": round(cos, 3), "shared_terms": shared_words, "shared_outcomes": shared_out,
             "shared_domains": sorted(g_dom & o_dom), "goal_outcomes": sorted(g_out), "objective_outcomes": sorted(o_out)}
     return x, info
 
@@ -100,6 +114,11 @@ def check(g: Goal, goal_vec: np.ndarray | None = None, obj_vecs: np.ndarray | No
                    f"{label(info['objective_outcomes'][0])}")
     elif info["shared_domains"]:
         why.append("same area: " + label(info["shared_domains"][0]))
+    if info["links"]:
+        a, b = info["links"][0].split(" -> ")
+        why.append(f"{label(a)} plausibly drives {label(b)}")
+    if info["prestige"]:
+        why.append(f"'{info['prestige']}' is a prestige or career outcome the objective does not name")
     if info["shared_terms"]:
         why.append("shared terms: " + ", ".join(info["shared_terms"][:4]))
     why.append(f"embedding similarity {info['cosine']:.2f}")

@@ -46,7 +46,7 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
         "query costs", "inference cost", "reagent spend", "food cost", "labour", "labor", "utilities",
         "working capital", "cash", "breakeven", "break-even", "burn", "money", "in-house")),
     "finance_ops": ("finance operations", (
-        "close the books", "month-end", "month end", "close process", "close", "reconcile", "reconciliation",
+        "close the books", "month-end", "month end", "close process", "the close", "close in", "reconcile", "reconciliation",
         "reconciliations", "ledger", "forecast", "forecasting", "forecast accuracy", "variance",
         "variance analysis", "budgeting", "audit", "auditors", "sox", "tax", "taxes", "tax returns", "filing",
         "filings", "fx", "hedge", "hedging", "invoice", "invoices", "invoicing", "payment", "payments",
@@ -75,7 +75,8 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
         "on-time", "door-to-provider", "call-light", "response times", "processing time", "days to",
         "time-to-fill", "time-to-hire", "sales cycle", "months to", "same-day",
         "within 24 hours", "turn around", "mttr", "latency", "load time", "page speed", "contentful paint",
-        "lcp", "speed up", "expedite", "velocity", "throughput time", "length of stay")),
+        "lcp", "speed up", "expedite", "velocity", "throughput time", "length of stay", "otif",
+        "on-time in full", "responsiveness", "setup time", "changeover", "deploy time")),
     "quality": ("quality, accuracy and errors", (
         "defect", "defects", "defective", "error", "errors", "mistake", "mistakes", "accuracy", "accurate",
         "quality", "scrap", "rework", "yield", "first-pass", "first pass", "ppm", "returns rate",
@@ -176,7 +177,7 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "education": ("student learning outcomes", (
         "student", "students", "grade", "grades", "pass rate", "proficiency", "test scores", "state test",
         "reading", "literacy", "read", "math", "maths", "algebra", "attendance", "absenteeism", "graduation",
-        "homework", "class", "classroom", "lessons", "lesson", "curriculum", "learning", "kids", "children",
+        "homework", "in class", "the class", "whole class", "my class", "classroom", "lessons", "lesson", "curriculum", "learning", "kids", "children",
         "child", "pupils", "teacher", "teachers", "teacher retention", "family", "families", "parent",
         "parents", "parent conferences", "sat", "ap bio", "exam", "grade level",
         "iep", "progress reports", "enrollment", "enrolment", "admissions", "course", "minor", "degree", "essays", "midterm")),
@@ -188,7 +189,7 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
         "visits", "bed", "beds", "call-light", "stat", "pumps", "ecg", "iv", "chf", "heart failure", "copd",
         "trial", "screen failure", "enroll", "participants", "cme", "infusion", "oncology")),
     "legal": ("legal matters", (
-        "litigation", "matters", "case", "cases", "lawsuit", "lawsuits", "outside counsel", "counsel",
+        "litigation", "matters", "cases", "case files", "case law", "lawsuit", "lawsuits", "outside counsel", "counsel",
         "e-discovery", "document review", "contracts", "contract", "precedent", "precedent bank", "docketing",
         "briefs", "motion", "motions", "summary judgment", "pro bono", "interrogatories", "discovery",
         "clm", "contract types", "variations", "judge", "court", "legal", "lawyers", "lawyer", "firm")),
@@ -201,14 +202,15 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "public": ("public services and residents", (
         "residents", "council", "council services", "permit", "permits", "planning applications",
         "planning", "licence renewals", "license renewals", "online channels", "taxpayer", "taxpayers",
-        "phone wait", "citizens", "public", "consultation", "housing", "bike lane", "library", "community",
+        "phone wait", "citizens", "the public", "public comment", "public participation", "consultation", "housing", "bike lane", "library", "community",
         "services", "service", "returns", "911", "response time", "fire")),
     "sustainability": ("sustainability and resource use", (
         "energy", "water", "water use", "emissions", "carbon", "waste", "food waste", "recycling", "recycle",
         "green", "eco", "eco-certification", "green key", "paperless", "sustainability", "sustainable",
         "plastic", "solar", "footprint")),
     "expansion": ("expansion and new markets", (
-        "expand", "expansion", "new market", "new markets", "market entry", "enter", "open", "opening",
+        "expand", "expansion", "new market", "new markets", "market entry", "enter the", "enter a", "open a",
+        "open an", "open the new", "open new", "open two", "open 2", "open 3", "open 4", "open 5", "opening of",
         "new office", "new location", "new locations", "new store", "new stores", "new site", "second site",
         "second plant", "international", "global", "emea", "apac", "latam", "asia", "europe", "brazil",
         "canada", "singapore", "benelux", "new logos", "new customers", "new segment",
@@ -224,6 +226,20 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
         "within budget", "budget", "phase", "tower", "fit-out", "variations", "bim", "revit", "mep",
         "clash", "building", "buildings", "construction", "cscs", "site office", "bridge", "rehabilitation")),
 }
+
+# Goal theme -> objective theme pairs where work on the first plausibly moves the second
+# (general workplace KPI logic: faster response raises satisfaction, shorter setups raise
+# utilisation, hires add capacity, training cuts errors
+# and incidents, a healthy pipeline feeds revenue and back, fewer defects cut cost ...). Used by
+# the relevance check as the ``outcome_link`` feature when the two share no theme.
+DRIVERS: frozenset[tuple[str, str]] = frozenset({
+    ("speed", "satisfaction"), ("speed", "productivity"), ("hiring", "productivity"),
+    ("learning", "quality"), ("learning", "safety"), ("learning", "compliance"), ("reliability", "productivity"),
+    ("product", "marketing"), ("product", "retention"), ("pipeline", "revenue"), ("revenue", "pipeline"),
+    ("quality", "cost"), ("quality", "satisfaction"), ("reliability", "satisfaction"), ("reliability", "retention"),
+    ("marketing", "pipeline"), ("cost", "revenue"), ("safety", "compliance"), ("compliance", "safety"),
+    ("people", "productivity"),
+})
 
 _WORD = r"[a-z0-9&'+-]"
 
