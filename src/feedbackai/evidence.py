@@ -80,6 +80,7 @@ SAME_PAST = {"cut", "set", "put", "hit", "let", "shut", "spread", "cost", "quit"
 GENERIC_OBJECTS = {"it", "this", "that", "up", "work", "job", "things", "stuff", "everything"}
 PERSON_SUBJECTS = {"he", "she", "they", "you", "i", "we"}
 RATING_RE = re.compile(r"^\d+\s*(/|out of)\s*\d+$")
+MONTHS_WEEKDAYS = MONTHS | WEEKDAYS
 CODE_RE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.#/-]*$|^[A-Z]{2,}-\d+$")
 
 DESCRIBE = {
@@ -101,11 +102,17 @@ DESCRIBE = {
 
 def _ev(kind: str, target: str, doc: Doc, start_tok: int, end_tok: int, weight: float) -> Evidence:
     span = doc[start_tok:end_tok]
-    text = doc.text
     s, e = span.start_char, span.end_char
-    # strip trailing punctuation / whitespace from the span
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
-        e -= 1
+    if e > s:
+        # span.text == doc.text[s:e], without rebuilding the whole text (Doc.text joins every token)
+        text = span.text
+        k = e - s
+        # strip trailing punctuation / whitespace from the span
+        while k > 0 and (text[k - 1].isspace() or text[k - 1] in ",;:"):
+            k -= 1
+        return Evidence(kind=kind, target=target, start=s, end=s + k, text=text[:k],
+                        description=DESCRIBE[kind], weight=weight)
+    text = doc.text
     return Evidence(kind=kind, target=target, start=s, end=e, text=text[s:e],
                     description=DESCRIBE[kind], weight=weight)
 
@@ -114,6 +121,15 @@ def _match_seq(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
     if i + len(seq) > len(tokens):
         return False
     return all(tokens[i + k].lower_ == w for k, w in enumerate(seq))
+
+
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cues grouped by their first word, in their original order: only the cues starting
+    with a token's word can match there, so the first match found is the same."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return {w: tuple(cs) for w, cs in out.items()}
 
 
 def _clause_end(tok: Token, limit: int = 12) -> int:
@@ -209,7 +225,7 @@ def _project_evidence(doc: Doc) -> Iterable[Evidence]:
         code = bool(CODE_RE.match(tok.text)) and not tok.ent_type_ and not tok.like_num
         propn = (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.i != tok.sent.start
                  and tok.text[:1].isupper() and tok.dep_ not in ("nsubj", "nsubjpass")
-                 and tok.lower_ not in MONTHS | WEEKDAYS)
+                 and tok.lower_ not in MONTHS_WEEKDAYS)
         if code or propn:
             j = i + 1
             while j < n and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
@@ -234,11 +250,15 @@ def _action_evidence(doc: Doc) -> Iterable[Evidence]:
         yield _ev("action", "specificity", doc, tok.i, end, 0.6)
 
 
+_OUTCOME_BY_FIRST = _by_first_word(OUTCOME_CUES)
+_EXAMPLE_BY_FIRST = _by_first_word(EXAMPLE_CUES)
+
+
 def _outcome_evidence(doc: Doc) -> Iterable[Evidence]:
     toks = list(doc)
     seen: set[int] = set()
     for i, tok in enumerate(toks):
-        for cue in OUTCOME_CUES:
+        for cue in _OUTCOME_BY_FIRST.get(tok.lower_, ()):
             if _match_seq(toks, i, cue):
                 head = toks[i + len(cue) - 1]
                 end = min(max(head.right_edge.i + 1, i + len(cue) + 1), i + 14, tok.sent.end)
@@ -256,7 +276,7 @@ def _outcome_evidence(doc: Doc) -> Iterable[Evidence]:
 def _example_evidence(doc: Doc) -> Iterable[Evidence]:
     toks = list(doc)
     for i, tok in enumerate(toks):
-        for cue in EXAMPLE_CUES:
+        for cue in _EXAMPLE_BY_FIRST.get(tok.lower_, ()):
             if _match_seq(toks, i, cue):
                 end = min(i + len(cue) + 8, tok.sent.end)
                 yield _ev("example", "specificity", doc, i, end, 1.0)
@@ -283,6 +303,9 @@ def _vp_end(verb: Token, limit: int = 10) -> int:
     return min(last + 1, verb.i + limit, verb.sent.end)
 
 
+VAGUE_VERBS_IMPROVE = VAGUE_VERBS | {"improve"}
+
+
 def _generic_verb_phrase(verb: Token) -> bool:
     """'keep it up', 'keep up the good work', 'do better', 'improve'."""
     if verb.lemma_ == "be" and any(c.lower_ in ("sure", "careful", "ready") and c.dep_ == "acomp"
@@ -290,7 +313,7 @@ def _generic_verb_phrase(verb: Token) -> bool:
         return False  # "Be sure to copy the PM ..." is a concrete instruction
     objs = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "prep", "advmod")]
     if not objs:
-        return verb.lemma_.lower() in VAGUE_VERBS | {"improve"}
+        return verb.lemma_.lower() in VAGUE_VERBS_IMPROVE
     words = {t.lower_ for o in objs for t in o.subtree}
     return verb.lemma_.lower() in ("keep", "continue") and bool(words & GENERIC_OBJECTS) and len(words) <= 4
 
@@ -396,7 +419,7 @@ def _timing_evidence(doc: Doc, sent: Span) -> Iterable[Evidence]:
             eachish = any(t.lower_ in ("each", "every", "next", "the end", "end") for t in sub)
             if low == "in" and not (sub[0].lower_ in ("the",) and any(t.lower_ == "next" for t in sub)):
                 continue
-            if dateish or eachish or (low in ("within", "until", "starting", "beginning") and any(t.like_num or t.lower_ in MONTHS | WEEKDAYS for t in sub)):
+            if dateish or eachish or (low in ("within", "until", "starting", "beginning") and any(t.like_num or t.lower_ in MONTHS_WEEKDAYS for t in sub)):
                 if pobj.ent_type_ in ("DATE", "TIME"):
                     end = next(e.end for e in doc.ents if e.start <= pobj.i < e.end)
                 else:
