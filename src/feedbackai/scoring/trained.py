@@ -18,7 +18,7 @@ import numpy as np
 
 from ..evidence import DESCRIBE
 from ..types import Evidence, Flag, Score, level_for
-from .features import FLAG_GROUPS, N_FEATURES, feature_names, pool, span_features
+from .features import FLAG_GROUPS, N_FEATURES, DocTokens, feature_names, pool, span_features
 from .heads import LinearHead, UntrustedModelError, load_heads
 
 MODEL_NAME = "scorers"
@@ -82,22 +82,28 @@ class TrainedScorer:
         self.floor = float(meta.get("suggestion_floor", 0.0))
 
     # ------------------------------------------------------------------ features
-    def sentence_matrix(self, doc, spans, evidence, flags, vecs: np.ndarray) -> np.ndarray:
-        feats = [span_features(doc, a, b, evidence, flags, 1) for a, b in spans]
+    def sentence_matrix(self, doc, spans, evidence, flags, vecs: np.ndarray,
+                        tokens: DocTokens | None = None) -> np.ndarray:
+        tokens = tokens or DocTokens(doc)
+        feats = [span_features(doc, a, b, evidence, flags, 1, tokens=tokens) for a, b in spans]
         f = np.vstack(feats) if feats else np.zeros((0, N_FEATURES), np.float32)
         return np.hstack([vecs.reshape(len(spans), self.dim), f])
 
-    def comment_vector(self, doc, spans, evidence, flags, vecs: np.ndarray, sent_values: np.ndarray) -> np.ndarray:
+    def comment_vector(self, doc, spans, evidence, flags, vecs: np.ndarray, sent_values: np.ndarray,
+                       tokens: DocTokens | None = None) -> np.ndarray:
+        tokens = tokens or DocTokens(doc)
         lengths = [b - a for a, b in spans]
         cvec = pool(vecs, lengths) if len(spans) else np.zeros(self.dim, np.float32)
-        cf = span_features(doc, 0, len(doc.text), evidence, flags, max(len(spans), 1))
+        cf = span_features(doc, 0, len(tokens.text), evidence, flags, max(len(spans), 1), tokens=tokens)
         return np.concatenate([cvec, cf, comment_stats(sent_values)])
 
     # ------------------------------------------------------------------ scoring
     def score_doc(self, doc, sents, evidence: Sequence[Evidence], flags: Sequence[Flag], sent_vecs):
         spans = [(s.start_char, s.end_char) for s in sents]
         vecs = np.asarray(sent_vecs, dtype=np.float32).reshape(len(spans), self.dim)
-        Xs = self.sentence_matrix(doc, spans, evidence, flags, vecs)
+        tokens = DocTokens(doc)   # read the Doc's tokens and text once
+        text = tokens.text
+        Xs = self.sentence_matrix(doc, spans, evidence, flags, vecs, tokens)
         sent_values = np.zeros((len(spans), 2))
         per_sentence = []
         for j, t in enumerate(TARGETS):
@@ -110,17 +116,17 @@ class TrainedScorer:
             for j, t in enumerate(TARGETS):
                 v = self._floored(t, sent_values[i, j], ev, fl)
                 sent_values[i, j] = v
-                pair.append(self._score(f"sentence.{t}", t, v, Xs[i], ev, fl, doc.text, None))
+                pair.append(self._score(f"sentence.{t}", t, v, Xs[i], ev, fl, text, None))
             per_sentence.append(tuple(pair))
-        xc = self.comment_vector(doc, spans, evidence, flags, vecs, sent_values)
+        xc = self.comment_vector(doc, spans, evidence, flags, vecs, sent_values, tokens)
         out = []
         for j, t in enumerate(TARGETS):
             v = float(self.heads[f"comment.{t}"].value(xc)[0])
             if t == "actionability" and len(spans):
                 v = max(v, min(float(sent_values[:, j].max()), self.floor)) if self.floor else v
             best = int(np.argmax(sent_values[:, j])) if len(spans) else None
-            best_text = doc.text[spans[best][0]:spans[best][1]].strip() if best is not None else None
-            out.append(self._score(f"comment.{t}", t, v, xc, evidence, flags, doc.text, best_text))
+            best_text = text[spans[best][0]:spans[best][1]].strip() if best is not None else None
+            out.append(self._score(f"comment.{t}", t, v, xc, evidence, flags, text, best_text))
         return out[0], out[1], per_sentence
 
     def _floored(self, target: str, value: float, ev, fl) -> float:
@@ -140,13 +146,31 @@ class TrainedScorer:
         return Score(value=value, level=level_for(value, head.cuts), evidence=ev, reasons=tuple(reasons),
                      method=self.method)
 
+    def _groups(self, level: str) -> tuple[list[str], np.ndarray]:
+        """The reason groups of a head's inputs, in first-seen order, and each input's group."""
+        cache = self.__dict__.setdefault("_group_cache", {})
+        if level not in cache:
+            keys: dict[str, int] = {}
+            index = []
+            for name in self.meta["input_names_" + level]:
+                key = name.split(":")[0] if name.startswith(("emb", "len", "tok", "formula", "stats")) else ":".join(name.split(":")[:2])
+                index.append(keys.setdefault(key, len(keys)))
+            cache[level] = (list(keys), np.asarray(index, dtype=np.intp))
+        return cache[level]
+
     def _reasons(self, head, target, x, evidence, flags, best_sentence, limit: int = 4) -> list[str]:
-        names = self.meta["input_names_" + ("comment" if len(x) > self.dim + N_FEATURES else "sentence")]
+        level = "comment" if len(x) > self.dim + N_FEATURES else "sentence"
+        keys, index = self._groups(level)
         contrib = head.contributions(x)
-        groups: dict[str, float] = {}
-        for name, c in zip(names, contrib):
-            key = name.split(":")[0] if name.startswith(("emb", "len", "tok", "formula", "stats")) else ":".join(name.split(":")[:2])
-            groups[key] = groups.get(key, 0.0) + float(c)
+        # per group, the sum of its inputs' contributions, added in input order as before
+        # (bincount adds the weights sequentially, so the sums are bit-identical)
+        if len(index) == len(contrib):
+            sums = np.bincount(index, weights=contrib, minlength=len(keys))
+            groups: dict[str, float] = dict(zip(keys, sums.tolist()))
+        else:  # names and inputs disagree: pair them up as far as they go
+            groups = {}
+            for k, c in zip(index.tolist(), contrib):
+                groups[keys[k]] = groups.get(keys[k], 0.0) + float(c)
         best_ev: dict[str, Evidence] = {}
         for e in evidence:
             if e.kind not in best_ev or e.weight > best_ev[e.kind].weight:
