@@ -9,11 +9,14 @@ Matcher per pipeline vocabulary, so a Doc is scanned once.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -24,6 +27,30 @@ from .lexicon import Entry, Lexicon, LexiconError, builtin_lexicon_paths, load_l
 __all__ = ["CheckConfig", "Checker", "Lexicon", "LexiconError", "load_lexicon", "registry"]
 
 GLOBAL_FILTERS = ("not_in_name",)
+_ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+_ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
+_SUBSET_CACHE = 256
+
+
+def _anchors(pattern: Sequence[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
+    """What a token pattern needs the Doc to contain: for each token of the pattern that
+    must match (no ``OP``, or ``OP: +``) and fixes its ORTH/TEXT, LOWER or LEMMA (a string,
+    or ``{"IN": [...]}``), the attribute and its allowed values (as the Matcher hashes
+    them). A Doc without such a value anywhere cannot match the pattern."""
+    out = []
+    for spec in pattern:
+        if not isinstance(spec, dict) or spec.get("OP", spec.get("op")) not in (None, "+"):
+            continue
+        for key, value in spec.items():
+            attr = _ANCHOR_ATTRS.get(key.upper()) if isinstance(key, str) else None
+            if attr is None:
+                continue
+            if isinstance(value, str):
+                out.append((attr, frozenset((get_string_id(value),))))
+            elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], (list, tuple))
+                  and all(isinstance(v, str) for v in value["IN"])):
+                out.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -121,6 +148,11 @@ class Checker:
         self._allow = {a.strip().lower() for a in self.config.allow if a.strip()}
         self._entries: dict[str, tuple[Lexicon, Entry]] = {}
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher]] = {}
+        # token patterns in Matcher order: (key, pattern, anchors); and, per vocabulary,
+        # Matchers over the subsets of them a Doc can match (see _pattern_matches)
+        self._patterns: list[tuple[str, list, tuple]] = []
+        self._pattern_attrs: set[str] = set()
+        self._subsets: dict[int, OrderedDict] = {}
         self._lock = threading.Lock()
         self._min_sev = SEVERITIES.index(self.config.min_severity)
 
@@ -130,6 +162,7 @@ class Checker:
         lower = PhraseMatcher(vocab, attr="LOWER")
         lemma = PhraseMatcher(vocab, attr="LEMMA")
         pattern = Matcher(vocab)
+        patterns: list[tuple[str, list, tuple]] = []
         for lx in self.lexicons:
             for k, e in enumerate(lx.entries):
                 if not any(self.config.enabled(c) for c in e.categories):
@@ -138,6 +171,9 @@ class Checker:
                 self._entries[key] = (lx, e)
                 if e.match == "pattern":
                     pattern.add(key, [list(e.pattern)])
+                    patterns.append((key, list(e.pattern), _anchors(e.pattern)))
+                    self._pattern_attrs.update(k.upper() for spec in e.pattern for k in spec
+                                               if isinstance(k, str) and k.upper() in _ANNOTATED)
                 elif e.match == "lemma":
                     d = Doc(vocab, words=list(e.tokens))
                     for t in d:
@@ -145,6 +181,7 @@ class Checker:
                     lemma.add(key, [d])
                 else:
                     lower.add(key, [Doc(vocab, words=list(e.tokens))])
+        self._patterns = patterns  # the same for every vocabulary
         return lower, lemma, pattern
 
     def _matchers_for(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -154,7 +191,45 @@ class Checker:
             if m is None:
                 m = self._build(doc)
                 self._matchers[vid] = m
+                self._subsets[vid] = OrderedDict()
             return m
+
+    def _pattern_matches(self, doc: Doc, pattern: Matcher) -> list[tuple[int, int, int]]:
+        """The token-pattern matches of ``doc``, exactly as ``pattern(doc)`` gives them.
+
+        The Matcher tries every pattern at every token, and each ``IN`` list is a Python
+        call per token: most of the checks' time. A pattern whose anchors (see ``_anchors``)
+        are absent from the Doc cannot match, so only the others are run, in a Matcher that
+        holds them in the same order (cached by subset). Matcher states of different
+        patterns never interact, so dropping patterns that cannot match changes neither
+        the matches nor their order.
+        """
+        if not all(doc.has_annotation(a) for a in self._pattern_attrs):
+            return pattern(doc)  # the full Matcher raises the same error as before
+        arr = doc.to_array([ORTH, LOWER, LEMMA])
+        present = {ORTH: set(arr[:, 0].tolist()), LOWER: set(arr[:, 1].tolist()),
+                   LEMMA: set(arr[:, 2].tolist())}
+        subset = tuple(k for k, (_, _, anchors) in enumerate(self._patterns)
+                       if all(not values.isdisjoint(present[attr]) for attr, values in anchors))
+        if not subset:
+            return []
+        if len(subset) == len(self._patterns):
+            return pattern(doc)
+        cache = self._subsets[id(doc.vocab)]
+        with self._lock:
+            m = cache.get(subset)
+            if m is not None:
+                cache.move_to_end(subset)
+        if m is None:
+            m = Matcher(doc.vocab)
+            for k in subset:
+                key, pat, _ = self._patterns[k]
+                m.add(key, [pat])
+            with self._lock:
+                cache[subset] = m
+                while len(cache) > _SUBSET_CACHE:
+                    cache.popitem(last=False)
+        return m(doc)
 
     # -- running -----------------------------------------------------------------
     def matches(self, doc: Doc) -> list[tuple[Lexicon, Entry, Span]]:
@@ -162,7 +237,7 @@ class Checker:
         strings = doc.vocab.strings
         raw = list(lower(doc)) if len(lower) else []
         if len(pattern):
-            raw += list(pattern(doc))
+            raw += list(self._pattern_matches(doc, pattern))
         if len(lemma) and doc.has_annotation("LEMMA"):
             raw += list(lemma(doc))
         out = []
@@ -205,7 +280,7 @@ class Checker:
                     if key in seen:
                         continue
                     seen.add(key)
-                    flags.extend(self._flags(lex_id, entry, span))
+                    flags.extend(self._flags(lex_id, entry, span, text=ctx.text))
                     continue
                 # a shorter match inside a longer one of the same check still adds the
                 # categories the longer one lacks ("working mom" inside "as a working mom")
@@ -213,14 +288,16 @@ class Checker:
                 extra = set(entry.categories) - kept_cats.get(outer, set()) if outer else set()
                 if extra:
                     kept_cats[outer] |= extra
-                    flags.extend(self._flags(lex_id, entry, span, only=extra))
+                    flags.extend(self._flags(lex_id, entry, span, only=extra, text=ctx.text))
         flags.sort(key=lambda f: (f.start, f.end, f.category))
         return flags
 
-    def _flags(self, lex_id: str, entry: Entry, span: Span, only: set[str] | None = None) -> Iterable[Flag]:
+    def _flags(self, lex_id: str, entry: Entry, span: Span, only: set[str] | None = None,
+               text: str | None = None) -> Iterable[Flag]:
         if SEVERITIES.index(entry.severity) < self._min_sev:
             return
-        text = span.doc.text
+        if text is None:
+            text = span.doc.text
         a, b = span.start_char, span.end_char
         for cat in entry.categories:
             if (only is not None and cat not in only) or not self.config.enabled(cat):

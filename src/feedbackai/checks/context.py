@@ -61,6 +61,7 @@ class CheckContext:
     _sent_evidence: dict[int, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text rebuilds the text from every token: read it once
         starts = [(s.start_char, s.end_char) for s in self.doc.sents]
         for k, (a, b) in enumerate(starts):
             self._sent_evidence[k] = {e.kind for e in self.evidence if a <= e.start < b}
@@ -204,7 +205,7 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
             if ent is not None and len(ent) == 1 and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 continue
             return False
-    text = span.doc.text
+    text = ctx.text
     a, b = span.start_char, span.end_char
     if (a > 0 and text[a - 1] in "`_/") or (b < len(text) and text[b:b + 1] in "`_/("):
         return False
