@@ -9,7 +9,9 @@
 For each size, a CSV of generated comments with group columns (bench/generate.py) is written
 to bench/.cache/ and audited in a fresh process (so peak RSS is that run's own), with
 gender and team groups, their intersection, managers and ratings: rows/s, wall time, peak
-RSS, and RSS at 25/50/75/100% of the rows (flat memory shows as flat RSS).
+RSS, and RSS at 25/50/75/100% of the rows (flat memory shows as flat RSS). With
+``--workers`` > 1 (default: one per core, as the CLI) memory is that of all processes
+together: RSS summed (counts shared library pages once per process) and PSS (shares them).
 
 The breakdown times the stages of the engine on a sample, through its internals (this is
 measurement only; the audit itself uses the public analyze_many): spaCy nlp.pipe, evidence
@@ -37,6 +39,34 @@ from generate import generate_rows  # noqa: E402
 def rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return out + [g for c in out for g in _children(c)]
+
+
+def _mem(pid: int, field: str) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def tree_mb() -> tuple[float, float]:
+    """(RSS, PSS) in MB of this process and all its worker processes together."""
+    pids = [os.getpid()] + _children(os.getpid())
+    return sum(_mem(p, "Rss") for p in pids), sum(_mem(p, "Pss") for p in pids)
 
 
 def make_csv(n: int) -> Path:
@@ -72,24 +102,32 @@ class NullAnalyzer:
             yield CommentReport(text=t, specificity=s, actionability=s, flags=(f,))
 
 
-def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bool) -> dict:
+def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bool, workers: int = 1) -> dict:
     import feedbackai
     from feedbackai.engine import Analyzer
+    from feedbackai.parallel import ParallelAnalyzer, default_workers
 
+    workers = workers or default_workers()
     t_load = time.perf_counter()
     if scorer == "none":
         analyzer = NullAnalyzer()
+    elif workers > 1:
+        analyzer = ParallelAnalyzer(workers, scorer=scorer)
+        list(analyzer.analyze_many(["Warm up: she shipped Atlas on May 3."] * workers, batch_size=1))
     else:
         analyzer = feedbackai.default_analyzer() if scorer == "auto" else Analyzer(scorer=scorer)
         analyzer.analyze("Warm up: she shipped Atlas on May 3.")
     load_s = time.perf_counter() - t_load
     marks: dict[int, float] = {}
     checkpoints = {int(n * q) for q in (0.25, 0.5, 0.75)}
+    peak = [0.0, 0.0]
 
     def progress(done: int, total):
+        r, p = tree_mb()
+        peak[0], peak[1] = max(peak[0], r), max(peak[1], p)
         for c in list(checkpoints):
             if done >= c:
-                marks[c] = round(rss_mb())
+                marks[c] = round(r)
                 checkpoints.discard(c)
 
     out = tempfile.mkdtemp(prefix="audit-bench-")
@@ -99,10 +137,15 @@ def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bo
                            id_column="id", out_dir=out, analyzer=analyzer, batch_size=batch, chunk_size=chunk,
                            progress=progress, pseudonymise=pseudonymise, overwrite=True)
     wall = time.perf_counter() - t
-    marks[n] = round(rss_mb())
+    r, p = tree_mb()
+    marks[n] = round(r)
+    if isinstance(analyzer, ParallelAnalyzer):
+        analyzer.close()
     assert res.rows_read == n, (res.rows_read, n)
     return {"rows": n, "wall_s": round(wall, 1), "rows_per_s": round(n / wall, 2), "model_load_s": round(load_s, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "workers": workers if scorer != "none" else 1,
+            "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, peak[0], r)),
+            "peak_pss_mb": round(max(peak[1], p)),
             "rss_mb_at_rows": dict(sorted(marks.items())), "rows_failed": res.rows_failed,
             "results_csv_mb": round(os.path.getsize(res.results_csv) / 2**20, 1), "out_dir": out}
 
@@ -162,6 +205,7 @@ def main() -> None:
     ap.add_argument("--scorer", default="auto", choices=["auto", "formula", "trained", "none"],
                     help="none: no NLP at all, to measure the audit's own overhead")
     ap.add_argument("--pseudonymise", action="store_true")
+    ap.add_argument("--workers", type=int, default=0, help="analysis processes (0: one per core, as the CLI)")
     ap.add_argument("--breakdown", type=int, default=0, help="also time the engine's stages on N comments")
     ap.add_argument("--_one", nargs=2, metavar=("PATH", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--_breakdown", type=int, help=argparse.SUPPRESS)
@@ -169,7 +213,8 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     if args._one:
-        print(json.dumps(one(args._one[0], int(args._one[1]), args.batch, args.chunk, args.scorer, args.pseudonymise)))
+        print(json.dumps(one(args._one[0], int(args._one[1]), args.batch, args.chunk, args.scorer, args.pseudonymise,
+                             args.workers)))
         return
     if args._breakdown:
         print(json.dumps(breakdown(args._breakdown)))
@@ -185,12 +230,13 @@ def main() -> None:
     for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
         path = make_csv(n)
         cmd = [sys.executable, __file__, "--_one", str(path), str(n), "--batch", str(args.batch),
-               "--chunk", str(args.chunk), "--scorer", args.scorer] + (["--pseudonymise"] if args.pseudonymise else [])
+               "--chunk", str(args.chunk), "--scorer", args.scorer, "--workers", str(args.workers)] + (["--pseudonymise"] if args.pseudonymise else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         r = json.loads(out)
         results.append(r)
         print(f"{n:>9,} rows: {r['rows_per_s']} rows/s, wall {r['wall_s']} s (+{r['model_load_s']} s model load), "
-              f"peak RSS {r['peak_rss_mb']} MB, RSS at rows {r['rss_mb_at_rows']}", flush=True)
+              f"{r['workers']} worker(s), peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB, all processes), "
+              f"RSS at rows {r['rss_mb_at_rows']}", flush=True)
     print(json.dumps(results))
 
 

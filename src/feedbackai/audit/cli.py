@@ -54,6 +54,8 @@ def add_audit_parser(subparsers) -> argparse.ArgumentParser:
     a.add_argument("--scorer", choices=["auto", "formula", "trained"], default="auto",
                    help="score model (formula is faster: no sentence encoder)")
     a.add_argument("--max-chars", type=int, default=20_000)
+    a.add_argument("--workers", type=int, default=0,
+                   help="analysis processes (default 0: one per core, at most 4; 1: in this process)")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line")
     return a
 
@@ -75,17 +77,13 @@ def run_audit(args: argparse.Namespace) -> int:
             bar.update(done - bar.n)
 
     try:
-        analyzer = None
-        if args.scorer != "auto" or args.max_chars != 20_000:
-            from ..engine import Analyzer
-
-            analyzer = Analyzer(max_chars=args.max_chars, scorer=args.scorer)
         result = audit(
             args.input, text_column=args.text_column, group_columns=args.group_column,
             manager_column=args.manager_column, rating_column=args.rating_column,
             id_column=args.id_column, intersections=[[c.strip() for c in s.split(",") if c.strip()] for s in args.intersect],
             k=args.min_group_size, pseudonymise=args.pseudonymise, out_dir=args.out, resume=args.resume,
-            overwrite=args.overwrite, analyzer=analyzer, batch_size=args.batch_size, chunk_size=args.chunk_size,
+            overwrite=args.overwrite, workers=args.workers, scorer=args.scorer, max_chars=args.max_chars,
+            batch_size=args.batch_size, chunk_size=args.chunk_size,
             progress=progress, format=args.format, encoding=args.encoding, delimiter=args.delimiter,
             sheet=args.sheet, on_bad_rows=args.on_bad_rows,
             rating_order=[s.strip() for s in args.rating_order.split(",")] if args.rating_order else None,

@@ -653,6 +653,21 @@ def _clean(obj: Any) -> Any:
 
 
 # ------------------------------------------------------------------ public entry point
+SMALL_INPUT_ROWS = 2_000
+SMALL_INPUT_BYTES = 1_000_000
+
+
+def _auto_workers(source: Source, cores: int) -> int:
+    """One process for a small input (starting workers costs seconds), else one per core."""
+    total, size = source.total, source.size_bytes
+    if total is not None and total < SMALL_INPUT_ROWS:
+        return 1
+    if total is None and size and size < SMALL_INPUT_BYTES:
+        return 1
+    return cores
+
+
+# ------------------------------------------------------------------ public entry point
 def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[str] = (),
           manager_column: str | None = None, rating_column: str | None = None, *,
           id_column: str | Sequence[str] | None = None, intersections: Iterable[Sequence[str]] = (),
@@ -662,7 +677,8 @@ def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[s
           format: str | None = None, encoding: str | None = None, delimiter: str | None = None,
           sheet: str | None = None, on_bad_rows: str = "keep", rating_order: Sequence[str] | None = None,
           drop_columns: Sequence[str] = (), escape_formulas: bool = True, pseudonym_key: bytes | None = None,
-          report: bool = True, max_examples: int = 3, alpha: float = 0.05) -> AuditResult:
+          report: bool = True, max_examples: int = 3, alpha: float = 0.05, workers: int = 1,
+          scorer: str = "auto", max_chars: int = 20_000) -> AuditResult:
     """Audit review comments in bulk: per-row results, aggregates and group comparisons.
 
     ``data`` is a pandas DataFrame, a path (CSV, XLSX, Parquet, JSON Lines), ``"-"`` for
@@ -671,6 +687,10 @@ def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[s
     ``results.csv``, ``summary.json`` and ``report.html`` there and checkpoints after every
     chunk (``resume=True`` continues an interrupted run). ``progress(done, total)`` is
     called after every chunk (``total`` is an estimate or None).
+
+    ``workers`` > 1 (or 0 for one per core) analyses in that many processes
+    (:class:`feedbackai.parallel.ParallelAnalyzer`; same results, in order) when no
+    ``analyzer`` is given; ``scorer`` and ``max_chars`` configure the analyzer built here.
     """
     texts = _as_list(text_column)
     if not texts:
@@ -703,12 +723,36 @@ def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[s
     except Exception:
         source.close()
         raise
-    if analyzer is None:
-        from .. import default_analyzer
+    if workers < 0:
+        source.close()
+        raise ValueError("workers must be 0 (one per core) or more")
+    owned = None
+    try:
+        if analyzer is None:
+            from ..parallel import ParallelAnalyzer, default_workers
 
-        analyzer = default_analyzer()
-    out = Path(out_dir) if out_dir is not None else None
-    run = AuditRun(source, opts, analyzer, out_dir=out, resume=resume, overwrite=overwrite,
-                   keep_rows=(out is None) if keep_rows is None else keep_rows, progress=progress,
-                   pseudonym_key=pseudonym_key, write_report=report)
-    return run.run()
+            n = workers or _auto_workers(source, default_workers())
+            if n > 1:
+                analyzer = owned = ParallelAnalyzer(n, max_chars=max_chars, scorer=scorer)
+            elif scorer == "auto" and max_chars == 20_000:
+                from .. import default_analyzer
+
+                analyzer = default_analyzer()
+            else:
+                from ..engine import Analyzer
+
+                analyzer = Analyzer(max_chars=max_chars, scorer=scorer)
+        out = Path(out_dir) if out_dir is not None else None
+        run = AuditRun(source, opts, analyzer, out_dir=out, resume=resume, overwrite=overwrite,
+                       keep_rows=(out is None) if keep_rows is None else keep_rows, progress=progress,
+                       pseudonym_key=pseudonym_key, write_report=report)
+        return run.run()
+    except BaseException:
+        if owned is not None:
+            owned.terminate()
+            owned = None
+        source.close()
+        raise
+    finally:
+        if owned is not None:
+            owned.close()

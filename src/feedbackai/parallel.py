@@ -1,0 +1,152 @@
+"""Bulk analysis over several worker processes.
+
+spaCy's parser and NER and the sentence encoder are CPU-bound and hold the GIL for long
+stretches, so threads do not help a bulk run; processes do. :class:`ParallelAnalyzer`
+starts ``workers`` processes (``spawn``, so no lock or thread state is inherited), each
+with its own :class:`~feedbackai.engine.Analyzer` and one math thread, and offers the
+same ``analyze_many`` as the Analyzer: reports stream back **in input order**, with a
+bounded number of batches in flight, so memory stays flat however long the input.
+
+A report is computed by exactly the same code as in one process, and every text's
+embedding is independent of its batch (see :mod:`feedbackai.encoder`), so the reports
+are identical to ``Analyzer().analyze_many``. Texts travel to the workers through a pipe
+of the local machine only; nothing is logged.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+import os
+import threading
+from typing import Iterable, Iterator
+
+from .engine import DEFAULT_MAX_CHARS, _validate
+from .types import CommentReport
+
+_worker = None
+
+
+def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import torch
+
+    torch.set_num_threads(threads)
+    from .engine import Analyzer
+
+    global _worker
+    _worker = Analyzer(checks, max_chars=max_chars, scorer=scorer)
+
+
+def _method(_: int = 0) -> str:
+    return str(getattr(_worker.scorer, "method", ""))
+
+
+def _run(texts: list[str]) -> list[CommentReport]:
+    return list(_worker.analyze_many(texts, batch_size=len(texts)))
+
+
+class _ScorerInfo:
+    def __init__(self, method: str) -> None:
+        self.method = method
+
+
+def default_workers() -> int:
+    """One worker per available core, at most 4 (each holds its own models, ~0.6 GB)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        n = os.cpu_count() or 1
+    return max(1, min(n, 4))
+
+
+class ParallelAnalyzer:
+    """``analyze_many`` over ``workers`` processes; a drop-in for bulk runs.
+
+    Use it as a context manager (or call :meth:`close`) so the workers stop. ``nlp`` (a
+    spaCy pipeline in this process, for callers that parse too, e.g. name redaction) is
+    loaded on first use only.
+    """
+
+    def __init__(self, workers: int | None = None, checks=None, *, max_chars: int = DEFAULT_MAX_CHARS,
+                 scorer: str = "auto", batch_size: int = 32, threads_per_worker: int = 1) -> None:
+        if not isinstance(scorer, str):
+            raise TypeError("ParallelAnalyzer takes the scorer by name ('auto', 'formula', 'trained')")
+        if max_chars < 1:
+            raise ValueError("max_chars must be positive")
+        self.workers = workers or default_workers()
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self._checks = checks
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(self.workers, initializer=_init,
+                              initargs=(checks, max_chars, scorer, threads_per_worker))
+        self._lock = threading.Lock()
+        self._nlp = None
+        # wait for the models to load (and surface a load error here, not mid-run)
+        self.scorer = _ScorerInfo(self._pool.apply(_method))
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp import load_pipeline
+
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def analyze(self, text: str) -> CommentReport:
+        return next(self.analyze_many([text], batch_size=1))
+
+    def analyze_many(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[CommentReport]:
+        """Reports in input order. Errors (``TypeError``/``ValueError`` for a bad text) are
+        raised in this process, before the batch holding the text is sent."""
+        size = max(1, min(batch_size or self.batch_size, self.batch_size))
+        it = iter(texts)
+        window = 2 * self.workers
+        pending: collections.deque = collections.deque()
+        with self._lock:
+            while True:
+                while len(pending) < window:
+                    batch = list(itertools.islice(it, size))
+                    if not batch:
+                        break
+                    batch = [_validate(t, self.max_chars) for t in batch]
+                    pending.append(self._pool.apply_async(_run, (batch,)))
+                if not pending:
+                    return
+                yield from pending.popleft().get()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def terminate(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "ParallelAnalyzer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self.terminate()
+
+    def __del__(self) -> None:  # pragma: no cover - best effort
+        try:
+            self.terminate()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+__all__ = ["ParallelAnalyzer", "default_workers"]

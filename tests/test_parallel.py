@@ -1,0 +1,57 @@
+"""Bulk analysis in worker processes gives exactly the in-process reports, in order."""
+
+import pandas as pd
+import pytest
+
+import feedbackai
+from feedbackai.audit.running import _auto_workers
+from feedbackai.parallel import ParallelAnalyzer
+
+TEXTS = [
+    "Priya cut ticket backlog from 120 to 35 in six weeks. Next quarter, she should lead the retro.",
+    "She is abrasive in meetings. Great job this year!",
+    "",
+    "   ",
+    "Il a fait du bon travail cette année.",
+    "<script>alert(1)</script> He always goes above and beyond.",
+    "Could you try sharing the agenda a day ahead? Wei reduced mispicks by 12%.",
+] * 3
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with ParallelAnalyzer(2, batch_size=4) as p:
+        yield p
+
+
+def test_same_reports_in_order(pool, analyzer):
+    par = [r.to_dict() for r in pool.analyze_many(TEXTS)]
+    seq = [r.to_dict() for r in analyzer.analyze_many(TEXTS)]
+    assert par == seq
+    assert pool.scorer.method == analyzer.scorer.method
+
+
+def test_bad_text_raises_in_the_caller(pool):
+    with pytest.raises(TypeError):
+        list(pool.analyze_many(["fine", 42]))
+    with pytest.raises(ValueError):
+        list(pool.analyze_many(["x" * (pool.max_chars + 1)]))
+    assert pool.analyze("Great job.").text == "Great job."  # still usable
+
+
+def test_audit_with_workers_matches_one_process(pool, analyzer, tmp_path):
+    df = pd.DataFrame({"comment": TEXTS + [None], "gender": ["f", "m", "x"] * 7 + ["f"]})
+    a = feedbackai.audit(df, text_column="comment", group_columns=["gender"], analyzer=pool)
+    b = feedbackai.audit(df, text_column="comment", group_columns=["gender"], analyzer=analyzer)
+    assert a.results.equals(b.results)
+    assert a.rows_read == len(df) and a.rows_failed == b.rows_failed == 7  # empty, blank x3 each, None
+
+
+def test_auto_workers_keeps_small_inputs_in_process():
+    class S:
+        total, size_bytes = 500, None
+    assert _auto_workers(S(), 2) == 1
+    S.total = 50_000
+    assert _auto_workers(S(), 2) == 2
+    S.total, S.size_bytes = None, 10_000
+    assert _auto_workers(S(), 2) == 1
