@@ -10,10 +10,17 @@ depend on what else is in its batch: ``analyze`` and ``analyze_many`` agree exac
 model that reads these embeddings is trained on the same int8 encoder.
 Nothing is downloaded. Calls are serialised with a lock, so one instance is safe to
 share between the web app's worker threads.
+
+Repeated sentences are common in review exports ("Keep up the good work.", "Meets
+expectations."): each text is encoded once per call, and the last ``cache_size`` distinct
+texts' embeddings are kept (an LRU in memory only, 1.5 KB each, never written anywhere).
+Because an embedding does not depend on its batch, a cached vector is exactly the one a
+fresh call would return.
 """
 
 from __future__ import annotations
 
+import collections
 import importlib.util
 import os
 import threading
@@ -86,7 +93,7 @@ class Encoder:
     """Batched sentence embeddings (384-d, unit length)."""
 
     def __init__(self, path: str | os.PathLike | None = None, max_length: int = 256,
-                 threads: int | None = None, quantize: bool = True) -> None:
+                 threads: int | None = None, quantize: bool = True, cache_size: int = 20_000) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
@@ -105,21 +112,50 @@ class Encoder:
         self.max_length = max_length
         self.dim = int(self.model.config.hidden_size)
         self._lock = threading.Lock()
+        self.cache_size = max(0, int(cache_size))
+        self._cache: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
+        self.hits = 0
+        self.misses = 0
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Embed ``texts``; returns a float32 array of shape (len(texts), dim)."""
-        texts = list(texts)
+        texts = [t or " " for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        with self._lock:
+            todo: dict[str, list[int]] = {}
+            for i, t in enumerate(texts):
+                v = self._cache.get(t)
+                if v is not None:
+                    self._cache.move_to_end(t)
+                    out[i] = v
+                    self.hits += 1
+                else:
+                    todo.setdefault(t, []).append(i)
+            self.misses += len(todo)
+            if not todo:
+                return out
+            uniq = list(todo)
+            vecs = self._encode(uniq, batch_size)
+            for t, v in zip(uniq, vecs):
+                out[todo[t]] = v
+                if self.cache_size:
+                    self._cache[t] = v.copy()  # not a view: evicting it frees it
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return out
+
+    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         torch = self._torch
-        ids = self.tokenizer([t or " " for t in texts], truncation=True, max_length=self.max_length)["input_ids"]
+        ids = self.tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]
         # Batch only texts of the same token length: no padding, so a text's embedding does
         # not depend on the rest of its batch.
         by_len: dict[int, list[int]] = {}
         for i, seq in enumerate(ids):
             by_len.setdefault(len(seq), []).append(i)
-        with self._lock, torch.inference_mode():
+        with torch.inference_mode():
             for length in sorted(by_len):
                 group = by_len[length]
                 for b in range(0, len(group), batch_size):
