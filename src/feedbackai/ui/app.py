@@ -13,6 +13,10 @@ from .goals_tab import build_goals_tab
 
 def build_app(analyzer=None) -> gr.Blocks:
     """The Gradio Blocks app; ``analyzer`` defaults to the shared default Analyzer."""
+    import feedbackai
+
+    # big uploads go to worker processes only when the app runs the default configuration
+    parallel = analyzer is None or analyzer is getattr(feedbackai, "_default", None)
     lock = threading.Lock()
     holder = {"a": analyzer}
 
@@ -29,5 +33,5 @@ def build_app(analyzer=None) -> gr.Blocks:
                     "and biased or vague language. Text stays on this machine.")
         build_check_tab(get_analyzer)
         build_goals_tab(get_analyzer)
-        build_audit_tab(get_analyzer)
+        build_audit_tab(get_analyzer, parallel=parallel)
     return demo

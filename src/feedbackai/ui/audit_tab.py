@@ -80,7 +80,9 @@ def plots_html(report_html: str) -> str:
     return "<div style='display:flex;flex-wrap:wrap;gap:16px'>" + "".join(svgs[:8]) + "</div>"
 
 
-def build_audit_tab(get_analyzer) -> None:
+def build_audit_tab(get_analyzer, parallel: bool = False) -> None:
+    """``parallel``: a large upload is analysed in worker processes (one per core) rather
+    than by the app's shared analyzer; only for the default configuration."""
     def on_upload(path):
         if not path:
             return (gr.update(choices=[], value=None),) * 2 + (gr.update(choices=[], value=[]),) + \
@@ -110,13 +112,14 @@ def build_audit_tab(get_analyzer) -> None:
         if not text_col:
             raise gr.Error("pick the text column")
         from ..audit import AuditInputError
-        from ..audit.running import audit
+        from ..audit.running import SMALL_INPUT_BYTES, audit
 
         _cleanup_old_runs()
         out = Path(tempfile.mkdtemp(prefix=_RUN_PREFIX))
         os.chmod(out, 0o700)
         texts = [text_col] + ([text_col2] if text_col2 and text_col2 != text_col else [])
-        progress(0, desc="starting")
+        big = parallel and os.path.getsize(path) >= SMALL_INPUT_BYTES
+        progress(0, desc="starting worker processes" if big else "starting")
 
         def cb(done, total):
             progress((done, total), desc="analysing", unit="rows")
@@ -124,7 +127,8 @@ def build_audit_tab(get_analyzer) -> None:
         try:
             res = audit(path, text_column=texts, group_columns=list(group_cols or []),
                         manager_column=manager_col or None, rating_column=rating_col or None,
-                        k=int(k), pseudonymise=bool(pseudonymise), out_dir=out, analyzer=get_analyzer(),
+                        k=int(k), pseudonymise=bool(pseudonymise), out_dir=out,
+                        analyzer=None if big else get_analyzer(), workers=0 if big else 1,
                         progress=cb, keep_rows=False)
         except (AuditInputError, ValueError, TypeError) as exc:
             raise gr.Error(str(exc)) from None
