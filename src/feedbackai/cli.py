@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", default=None, help="models root (default: the repository's models/)")
     t.add_argument("--version", default="1.0.0")
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--flags", action="store_true",
+                   help="train the learned sentence check (models/flags/) from corpora/flags instead")
 
     from .audit.cli import add_audit_parser
 
@@ -152,6 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                               min_severity=args.min_severity, extra_lexicons=args.lexicon)
             report = Analyzer(cfg, max_chars=args.max_chars).analyze(_read_text(args.text))
             print(report.to_json(indent=2) if args.json else render_comment(report, color))
+        elif args.command == "train" and args.flags:
+            from .train_flags import main as train_flags_main
+
+            return train_flags_main(["--version", args.version, "--seed", str(args.seed)]
+                                    + (["--out", args.out] if args.out else []))
         elif args.command == "train":
             from .train import main as train_main
 

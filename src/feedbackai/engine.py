@@ -116,7 +116,8 @@ class Analyzer:
             prepared.append((doc, evidence, flags, sents, len(texts)))
             texts.extend(s.text.strip() for s in sents)
         vecs = None
-        if getattr(self.scorer, "needs_embeddings", False) and texts:
+        learned = self.checker.learned  # the learned sentence check reuses these same vectors
+        if (learned is not None or getattr(self.scorer, "needs_embeddings", False)) and texts:
             vecs = self.encoder.encode(texts, batch_size=max(len(texts), 1) if len(texts) <= 128 else 64)
         out = []
         for doc, item in zip(docs, prepared):
@@ -125,7 +126,9 @@ class Analyzer:
                 continue
             doc, evidence, flags, sents, offset = item
             sv = vecs[offset:offset + len(sents)] if vecs is not None else None
-            out.append(self._report(doc, evidence, flags, sents, sv))
+            # the scorer keeps the lexicon flags it was trained on; the report gets both
+            shown = self.checker.learned_flags(doc, sents, sv, flags) if learned is not None else flags
+            out.append(self._report(doc, evidence, flags, sents, sv, shown))
         return out
 
     def _empty(self, text: str) -> CommentReport:
@@ -134,7 +137,7 @@ class Analyzer:
         return CommentReport(text=text, specificity=zero_s, actionability=zero_a,
                              notes=("empty text: nothing to analyse",), version=__version__)
 
-    def _report(self, doc: Doc, evidence, flags, sents, sent_vecs) -> CommentReport:
+    def _report(self, doc: Doc, evidence, flags, sents, sent_vecs, shown=None) -> CommentReport:
         text = doc.text
         notes: list[str] = []
         if not looks_english(doc):
@@ -147,7 +150,8 @@ class Analyzer:
                            specificity=ps, actionability=pa)
             for s, (ps, pa) in zip(sents, per_sentence)
         )
-        return CommentReport(text=text, specificity=spec, actionability=act, flags=tuple(flags),
+        return CommentReport(text=text, specificity=spec, actionability=act,
+                             flags=tuple(flags if shown is None else shown),
                              sentences=sentences, notes=tuple(notes), version=__version__)
 
     # ----------------------------------------------------------------- goals

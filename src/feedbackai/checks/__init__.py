@@ -63,6 +63,9 @@ class CheckConfig:
       "explanation"?, "suggestion"?}`` mappings.
     - ``extra_lexicons``: paths of organisation lexicon files in the same YAML format.
     - ``min_severity``: drop flags below this severity.
+    - ``learned``: the learned sentence check (:mod:`feedbackai.checks.learned`): True / False,
+      or None for the trained model's default (its ``default_enabled``, chosen by cross-validation).
+      It needs the sentence encoder, so the engine loads the encoder when it is on.
     """
 
     categories: Sequence[str] | None = None
@@ -71,6 +74,7 @@ class CheckConfig:
     deny: Sequence[dict] = ()
     extra_lexicons: Sequence[str | Path] = ()
     min_severity: str = "low"
+    learned: bool | None = None
 
     def __post_init__(self) -> None:
         for c in list(self.categories or ()) + list(self.disabled):
@@ -155,6 +159,25 @@ class Checker:
         self._subsets: dict[int, OrderedDict] = {}
         self._lock = threading.Lock()
         self._min_sev = SEVERITIES.index(self.config.min_severity)
+        self._learned: object = ...  # loaded on first use (feedbackai.checks.learned)
+
+    @property
+    def learned(self):
+        """The learned sentence check when it is on for this config, else None."""
+        if self._learned is ...:
+            from .learned import for_config
+
+            self._learned = for_config(self.config)
+        return self._learned
+
+    def learned_flags(self, doc: Doc, sents, vecs, flags: Sequence[Flag]) -> list[Flag]:
+        """``flags`` plus the learned check's flags for ``doc`` (sorted, deduplicated)."""
+        from .learned import merge
+
+        model = self.learned
+        if model is None:
+            return list(flags)
+        return merge(flags, model.flags(doc, sents, vecs, flags, self.config.enabled, self._min_sev))
 
     # -- matcher construction (once per vocabulary) --------------------------------
     def _build(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:

@@ -1,0 +1,273 @@
+"""The learned sentence check: per-category classifiers on the sentence embedding.
+
+Lexicon checks are precise but only see the words they list. Implicit stereotypes ("must be
+in his blood", "given where she grew up"), idioms about a person ("a bull in a china shop")
+and paraphrased generic praise have no word to match. This check reads the int8
+all-MiniLM-L6-v2 embedding that the engine already computes for every sentence (it never
+encodes a second time), plus a few cheap features of the parse, and runs one logistic
+regression per category. It adds a Flag only
+
+- for a category whose head is enabled in the model (chosen by cross-validation),
+- on a sentence where no lexicon flag of that category fired (for a bias head: no lexicon
+  flag of any bias category, since the reader is already pointed at that sentence), and
+- when the probability is at or above that category's threshold, chosen by grouped
+  cross-validation for a precision of at least 0.9 on the model's own additions.
+
+The flag's span is the sentence; its explanation says it is a model judgement and gives p.
+The scorers never see these flags (their inputs stay the lexicon flags they were trained on).
+
+Model files (``models/flags/<version>/``): ``model.json`` (format tag, feature names,
+per-category threshold / severity / enabled) and ``heads.npz`` (float arrays only, loaded
+with ``allow_pickle=False``). Anything else is refused with ``UntrustedModelError``.
+Train with ``python -m feedbackai.train_flags`` (or ``feedbackai train --flags``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..scoring.heads import UntrustedModelError
+from ..types import Flag
+
+FORMAT = "feedbackai.sentence-flags/1"
+MODEL_NAME = "flags"
+ARRAYS = ("mean", "scale", "coef", "intercept")
+CHEAP_FEATURES = ("log_tokens", "has_digit", "person_subject", "adj_share", "first_person")
+
+# What each category's head detects, in the words of the flag's explanation.
+READS_AS = {
+    "bias.gendered": "reads as gender-coded wording about the person",
+    "bias.personality": "reads as a judgement of who the person is rather than of what they did",
+    "bias.age": "reads as a reference to the person's age or generation",
+    "bias.race_ethnicity": "reads as leaning on a racial or ethnic stereotype",
+    "bias.disability": "reads as a reference to the person's health or disability",
+    "bias.family_status": "reads as a reference to the person's family or caring situation",
+    "bias.appearance": "reads as a comment on the person's appearance",
+    "bias.other_protected": "reads as a reference to religion, national origin, accent or sexual orientation",
+    "vague.generic": "reads as a content-free verdict or generic praise",
+    "vague.hedge": "reads as hedged, tentative wording",
+    "vague.quantifier": "reads as an uncounted amount or frequency",
+    "vague.absolute": "reads as a sweeping always/never claim about the person",
+}
+_PROTECTED = ("Leave {what} out of the review. Describe the work against the same standard you use for "
+              "everyone, with Situation-Behaviour-Impact: in which situation, what did they do, what was the "
+              "effect, and what should happen next.")
+SUGGESTIONS = {
+    "bias.gendered": "Use wording you would use for anyone in the role, and describe the behaviour with "
+                     "Situation-Behaviour-Impact: in which situation, what did they do or say, and what was the effect?",
+    "bias.personality": "Use Situation-Behaviour-Impact instead of a judgement of character: in which situation, "
+                        "what did they do or say, and what was the effect? Then the next step.",
+    "bias.age": _PROTECTED.format(what="age and generation"),
+    "bias.race_ethnicity": _PROTECTED.format(what="race, ethnicity and where the person comes from"),
+    "bias.disability": _PROTECTED.format(what="health and disability"),
+    "bias.family_status": _PROTECTED.format(what="family, pregnancy and caring responsibilities"),
+    "bias.appearance": _PROTECTED.format(what="looks, dress and voice"),
+    "bias.other_protected": _PROTECTED.format(what="religion, national origin, accent and sexual orientation"),
+    "vague.generic": "Say what exactly was good or not good: one instance (what, when), its effect, "
+                     "and what to keep doing or change next.",
+    "vague.hedge": "Say it plainly, or say what you are unsure about and how you will find out.",
+    "vague.quantifier": "Give the count or the frequency (e.g. '3 of the last 5 releases').",
+    "vague.absolute": "Replace the absolute with the count and the occasions you saw.",
+}
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
+@dataclass(frozen=True)
+class CategoryHead:
+    """Standardise, then binary logistic regression; fires at ``p >= threshold``."""
+
+    category: str
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray      # shape (1,)
+    threshold: float
+    severity: str = "medium"
+    enabled: bool = True
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        z = (np.atleast_2d(X) - self.mean) / self.scale
+        return _sigmoid(z @ self.coef + float(self.intercept[0]))
+
+
+def cheap_features(sent) -> np.ndarray:
+    """A few features of a spaCy sentence Span that the embedding does not carry well."""
+    toks = [t for t in sent if not t.is_space]
+    n = max(len(toks), 1)
+    has_digit = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in toks)
+    person_subject = any(t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in ("he", "she", "they") or t.ent_type_ == "PERSON")
+                         for t in toks)
+    adj = sum(1 for t in toks if t.pos_ == "ADJ")
+    first = any(t.lower_ in ("i", "we", "my", "our", "me", "us") for t in toks)
+    return np.asarray([math.log1p(len(toks)), float(has_digit), float(person_subject), adj / n, float(first)],
+                      dtype=np.float32)
+
+
+def features(sents: Sequence, vecs: np.ndarray) -> np.ndarray:
+    """Model inputs for the sentences of a Doc: embedding + cheap features."""
+    if len(sents) == 0:
+        return np.zeros((0, vecs.shape[1] + len(CHEAP_FEATURES) if vecs.ndim == 2 else len(CHEAP_FEATURES)),
+                        dtype=np.float32)
+    return np.hstack([np.asarray(vecs, dtype=np.float32), np.vstack([cheap_features(s) for s in sents])])
+
+
+class SentenceFlagModel:
+    """The loaded learned check."""
+
+    def __init__(self, heads: Mapping[str, CategoryHead], meta: dict) -> None:
+        self.heads = dict(heads)
+        self.meta = meta
+        self.name = f"{meta.get('name', MODEL_NAME)} {meta.get('version', '')}".strip()
+        self.check_id = f"learned.{meta.get('name', MODEL_NAME)}"
+        self.source = meta.get("source", f"feedbackai learned sentence check {self.name}")
+
+    def active(self, enabled) -> list[CategoryHead]:
+        return [h for c, h in sorted(self.heads.items()) if h.enabled and enabled(c)]
+
+    def flags(self, doc, sents: Sequence, vecs: np.ndarray, lexicon_flags: Sequence[Flag], enabled,
+              min_severity_index: int = 0) -> list[Flag]:
+        """Model flags for one Doc: only where no lexicon flag of the category touches the sentence."""
+        from ..types import SEVERITIES
+
+        heads = [h for h in self.active(enabled) if SEVERITIES.index(h.severity) >= min_severity_index]
+        if not heads or len(sents) == 0:
+            return []
+        X = features(sents, vecs)
+        text = doc.text
+        out: list[Flag] = []
+        for h in heads:
+            bias = h.category.startswith("bias.")  # a bias head skips sentences with any lexicon bias flag
+            p = h.proba(X)
+            for s, ps in zip(sents, p):
+                if ps < h.threshold:
+                    continue
+                a, b = s.start_char, s.end_char
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if a >= b or any(f.start < b and a < f.end and (f.category == h.category or (
+                        bias and f.category.startswith("bias."))) for f in lexicon_flags):
+                    continue
+                out.append(Flag(
+                    category=h.category, start=a, end=b, text=text[a:b], severity=h.severity,  # type: ignore[arg-type]
+                    explanation=(f"This sentence {READS_AS.get(h.category, 'fits ' + h.category)} "
+                                 f"(model, p={float(ps):.2f}). No word list matched it: this is a statistical "
+                                 f"judgement from similar labelled sentences, so check it yourself."),
+                    suggestion=SUGGESTIONS.get(h.category, "Describe the behaviour, its effect and the next step."),
+                    source=self.source, check=self.check_id, confidence=round(float(ps), 4),
+                ))
+        return out
+
+
+def merge(lexicon_flags: Sequence[Flag], model_flags: Sequence[Flag]) -> list[Flag]:
+    """Lexicon flags plus model flags, deduplicated, sorted like the Checker sorts."""
+    seen = {(f.category, f.start, f.end) for f in lexicon_flags}
+    out = list(lexicon_flags)
+    for f in model_flags:
+        if (f.category, f.start, f.end) not in seen:
+            seen.add((f.category, f.start, f.end))
+            out.append(f)
+    out.sort(key=lambda f: (f.start, f.end, f.category))
+    return out
+
+
+# ------------------------------------------------------------------ files
+def save_model(path: str | Path, heads: Mapping[str, CategoryHead], meta: dict) -> None:
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    arrays = {f"{c}/{a}": np.asarray(getattr(h, a), dtype=np.float64) for c, h in heads.items() for a in ARRAYS}
+    np.savez(path / "heads.npz", **arrays)
+    doc = {"format": FORMAT, **meta,
+           "heads": {c: {"threshold": h.threshold, "severity": h.severity, "enabled": h.enabled}
+                     for c, h in sorted(heads.items())}}
+    (path / "model.json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+
+
+def load_model(path: str | Path) -> SentenceFlagModel:
+    from ..types import CATEGORIES, SEVERITIES
+
+    path = Path(path)
+    try:
+        doc = json.loads((path / "model.json").read_text())
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UntrustedModelError(f"{path}: cannot read model.json: {exc}") from exc
+    if doc.get("format") != FORMAT:
+        raise UntrustedModelError(f"{path}: unknown model format {doc.get('format')!r}; expected {FORMAT}")
+    try:
+        npz = np.load(path / "heads.npz", allow_pickle=False)
+    except ValueError as exc:
+        raise UntrustedModelError(f"{path}: heads.npz holds non-numeric data: {exc}") from exc
+    dim = int(doc.get("input_dim", 0))
+    heads = {}
+    with npz:
+        expected = {f"{c}/{a}" for c in doc["heads"] for a in ARRAYS}
+        if set(npz.files) != expected:
+            raise UntrustedModelError(f"{path}: heads.npz arrays do not match model.json")
+        for c, info in doc["heads"].items():
+            if c not in CATEGORIES or info.get("severity") not in SEVERITIES:
+                raise UntrustedModelError(f"{path}: unknown category or severity for head {c!r}")
+            try:
+                arrs = {a: npz[f"{c}/{a}"] for a in ARRAYS}
+            except ValueError as exc:
+                raise UntrustedModelError(f"{path}: {c}: {exc}") from exc
+            if any(v.dtype.kind != "f" for v in arrs.values()):
+                raise UntrustedModelError(f"{path}: {c}: arrays must be float")
+            if not (arrs["mean"].shape == arrs["scale"].shape == arrs["coef"].shape == (dim,)) \
+                    or arrs["intercept"].shape != (1,):
+                raise UntrustedModelError(f"{path}: {c}: inconsistent array shapes")
+            heads[c] = CategoryHead(category=c, threshold=float(info["threshold"]), severity=info["severity"],
+                                    enabled=bool(info.get("enabled", True)), **arrs)
+    return SentenceFlagModel(heads, doc)
+
+
+_cache: dict[str, SentenceFlagModel] = {}
+_lock = threading.Lock()
+
+
+def default_model_dir() -> Path | None:
+    from ..scoring.trained import latest_model_dir
+
+    return latest_model_dir(MODEL_NAME)
+
+
+def load_default() -> SentenceFlagModel | None:
+    """The newest model under ``models/flags/``, loaded once per process (None if absent)."""
+    path = default_model_dir()
+    if path is None:
+        return None
+    with _lock:
+        key = str(path)
+        if key not in _cache:
+            _cache[key] = load_model(path)
+        return _cache[key]
+
+
+def for_config(config) -> SentenceFlagModel | None:
+    """The model when the learned check is on for ``config`` (a CheckConfig), else None.
+
+    ``config.learned``: False = off; True = on (FileNotFoundError without a trained model);
+    None = the model's ``default_enabled``. Off as well when no enabled head is in the
+    config's categories, so the engine does not load the encoder for nothing.
+    """
+    flag = getattr(config, "learned", None)
+    if flag is False:
+        return None
+    model = load_default()
+    if model is None:
+        if flag:
+            raise FileNotFoundError("no learned flag model under models/flags/; run `python -m feedbackai.train_flags`")
+        return None
+    if flag is None and not model.meta.get("default_enabled", False):
+        return None
+    return model if model.active(config.enabled) else None
