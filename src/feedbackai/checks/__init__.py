@@ -154,7 +154,7 @@ class Checker:
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher]] = {}
         # token patterns in Matcher order: (key, pattern, anchors); and, per vocabulary,
         # Matchers over the subsets of them a Doc can match (see _pattern_matches)
-        self._patterns: list[tuple[str, list, tuple]] = []
+        self._prefilter: tuple = ([], {}, [], [], [])
         self._pattern_attrs: set[str] = set()
         self._subsets: dict[int, OrderedDict] = {}
         self._lock = threading.Lock()
@@ -204,7 +204,18 @@ class Checker:
                     lemma.add(key, [d])
                 else:
                     lower.add(key, [Doc(vocab, words=list(e.tokens))])
-        self._patterns = patterns  # the same for every vocabulary
+        # the same for every vocabulary: the patterns; per (attribute, value), the anchors
+        # it satisfies; each anchor's pattern; each pattern's number of anchors; the
+        # patterns without anchors
+        index: dict[tuple[int, int], list[int]] = {}
+        owner: list[int] = []
+        for k, (_, _, anchors) in enumerate(patterns):
+            for attr, values in anchors:
+                for v in values:
+                    index.setdefault((attr, v), []).append(len(owner))
+                owner.append(k)
+        need = [len(anchors) for _, _, anchors in patterns]
+        self._prefilter = (patterns, index, owner, need, [k for k, n in enumerate(need) if n == 0])
         return lower, lemma, pattern
 
     def _matchers_for(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -229,14 +240,21 @@ class Checker:
         """
         if not all(doc.has_annotation(a) for a in self._pattern_attrs):
             return pattern(doc)  # the full Matcher raises the same error as before
+        patterns, index, owner, need, always = self._prefilter
         arr = doc.to_array([ORTH, LOWER, LEMMA])
-        present = {ORTH: set(arr[:, 0].tolist()), LOWER: set(arr[:, 1].tolist()),
-                   LEMMA: set(arr[:, 2].tolist())}
-        subset = tuple(k for k, (_, _, anchors) in enumerate(self._patterns)
-                       if all(not values.isdisjoint(present[attr]) for attr, values in anchors))
+        met: set[int] = set()   # the anchors some token of the Doc satisfies
+        for col, attr in enumerate((ORTH, LOWER, LEMMA)):
+            for value in set(arr[:, col].tolist()):
+                ids = index.get((attr, value))
+                if ids:
+                    met.update(ids)
+        count: dict[int, int] = {}
+        for a in met:
+            count[owner[a]] = count.get(owner[a], 0) + 1
+        subset = tuple(sorted(always + [k for k, c in count.items() if c == need[k]]))
         if not subset:
             return []
-        if len(subset) == len(self._patterns):
+        if len(subset) == len(patterns):
             return pattern(doc)
         cache = self._subsets[id(doc.vocab)]
         with self._lock:
@@ -244,9 +262,9 @@ class Checker:
             if m is not None:
                 cache.move_to_end(subset)
         if m is None:
-            m = Matcher(doc.vocab)
+            m = Matcher(doc.vocab, validate=False)  # validated when the full Matcher was built
             for k in subset:
-                key, pat, _ = self._patterns[k]
+                key, pat, _ = patterns[k]
                 m.add(key, [pat])
             with self._lock:
                 cache[subset] = m
