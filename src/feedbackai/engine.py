@@ -22,19 +22,7 @@ from .evidence import extract
 from .nlp import load_pipeline, looks_english
 from .scoring import FormulaScorer, default_scorer
 from .types import CommentReport, Evidence, Flag, GoalReport, Score, SentenceReport
-
-DEFAULT_MAX_CHARS = 20_000
-
-
-def _validate(text: object, max_chars: int) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    if len(text) > max_chars:
-        raise ValueError(
-            f"text is {len(text):,} characters, above the limit of {max_chars:,}; split it or "
-            f"raise Analyzer(max_chars=...)"
-        )
-    return text
+from .validation import DEFAULT_MAX_CHARS, _validate
 
 
 class Analyzer:

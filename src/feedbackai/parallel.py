@@ -22,10 +22,11 @@ import os
 import threading
 from typing import Iterable, Iterator
 
-from .engine import DEFAULT_MAX_CHARS, _validate
 from .types import CommentReport
+from .validation import DEFAULT_MAX_CHARS, _validate
 
 _worker = None
+_trim = None
 
 
 def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
@@ -37,8 +38,14 @@ def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
     torch.set_num_threads(threads)
     from .engine import Analyzer
 
-    global _worker
+    global _worker, _trim
     _worker = Analyzer(checks, max_chars=max_chars, scorer=scorer)
+    try:  # hand freed memory back to the OS after each batch (glibc keeps it otherwise)
+        import ctypes
+
+        _trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        _trim = None
 
 
 def _method(_: int = 0) -> str:
@@ -46,7 +53,10 @@ def _method(_: int = 0) -> str:
 
 
 def _run(texts: list[str]) -> list[CommentReport]:
-    return list(_worker.analyze_many(texts, batch_size=len(texts)))
+    out = list(_worker.analyze_many(texts, batch_size=len(texts)))
+    if _trim is not None:
+        _trim(0)
+    return out
 
 
 class _ScorerInfo:
