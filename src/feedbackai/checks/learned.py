@@ -33,7 +33,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..scoring.heads import UntrustedModelError
+from ..scoring.heads import UntrustedModelError, open_model
 from ..types import Flag
 
 FORMAT = "feedbackai.sentence-flags/1"
@@ -198,16 +198,7 @@ def load_model(path: str | Path) -> SentenceFlagModel:
     from ..types import CATEGORIES, SEVERITIES
 
     path = Path(path)
-    try:
-        doc = json.loads((path / "model.json").read_text())
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UntrustedModelError(f"{path}: cannot read model.json: {exc}") from exc
-    if doc.get("format") != FORMAT:
-        raise UntrustedModelError(f"{path}: unknown model format {doc.get('format')!r}; expected {FORMAT}")
-    try:
-        npz = np.load(path / "heads.npz", allow_pickle=False)
-    except ValueError as exc:
-        raise UntrustedModelError(f"{path}: heads.npz holds non-numeric data: {exc}") from exc
+    doc, npz = open_model(path, FORMAT)
     dim = int(doc.get("input_dim", 0))
     heads = {}
     with npz:

@@ -66,18 +66,25 @@ def save_heads(path: str | Path, heads: Mapping[str, LinearHead], meta: dict) ->
     (path / "model.json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
 
 
-def load_heads(path: str | Path) -> tuple[dict[str, LinearHead], dict]:
-    path = Path(path)
+def open_model(path: Path, fmt: str) -> tuple[dict, "np.lib.npyio.NpzFile"]:
+    """``model.json`` and ``heads.npz`` of a model folder, refusing anything but the expected
+    format and plain numeric arrays (no pickle, so loading cannot run code)."""
     try:
         doc = json.loads((path / "model.json").read_text())
     except (OSError, json.JSONDecodeError) as exc:
         raise UntrustedModelError(f"{path}: cannot read model.json: {exc}") from exc
-    if doc.get("format") != FORMAT:
-        raise UntrustedModelError(f"{path}: unknown model format {doc.get('format')!r}; expected {FORMAT}")
+    if doc.get("format") != fmt:
+        raise UntrustedModelError(f"{path}: unknown model format {doc.get('format')!r}; expected {fmt}")
     try:
         npz = np.load(path / "heads.npz", allow_pickle=False)
     except ValueError as exc:  # object arrays need pickle: refused
         raise UntrustedModelError(f"{path}: heads.npz holds non-numeric data: {exc}") from exc
+    return doc, npz
+
+
+def load_heads(path: str | Path) -> tuple[dict[str, LinearHead], dict]:
+    path = Path(path)
+    doc, npz = open_model(path, FORMAT)
     heads: dict[str, LinearHead] = {}
     with npz:
         expected = {f"{name}/{a}" for name in doc["heads"] for a in ARRAYS}
