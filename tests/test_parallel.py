@@ -44,6 +44,10 @@ def test_audit_with_workers_matches_one_process(pool, analyzer, tmp_path):
     a = feedbackai.audit(df, text_column="comment", group_columns=["gender"], analyzer=pool)
     b = feedbackai.audit(df, text_column="comment", group_columns=["gender"], analyzer=analyzer)
     assert a.results.equals(b.results)
+    # workers started by the audit itself, stopped before the report is built
+    c = feedbackai.audit(df, text_column="comment", group_columns=["gender"], workers=2, out_dir=tmp_path / "o")
+    assert c.summary["counts"] == b.summary["counts"]
+    assert (tmp_path / "o" / "report.html").exists()
     assert a.rows_read == len(df) and a.rows_failed == b.rows_failed == 7  # empty, blank x3 each, None
 
 

@@ -200,6 +200,7 @@ class AuditRun:
         self.source, self.opts, self.analyzer = source, opts, analyzer
         self.out_dir, self.keep_rows, self.progress = out_dir, keep_rows, progress
         self.write_report = write_report
+        self.on_streamed: Callable[[], None] | None = None
         self.max_chars = int(getattr(analyzer, "max_chars", 20_000))
         cols = source.columns
         self.col_index = {c: i for i, c in enumerate(cols)}
@@ -523,6 +524,8 @@ class AuditRun:
             self.source.close()
         self.counters["elapsed_s"] = self.counters.get("elapsed_s", 0.0) + (time.perf_counter() - t0)
         self.counters["rows_this_session"] = self.rows_done - started_rows
+        if self.on_streamed is not None:  # e.g. stop worker processes before the summary needs spaCy here
+            self.on_streamed()
         summary = self.summarise()
         result = AuditResult(summary=summary, out_dir=self.out_dir)
         if self.keep_rows:
@@ -746,6 +749,8 @@ def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[s
         run = AuditRun(source, opts, analyzer, out_dir=out, resume=resume, overwrite=overwrite,
                        keep_rows=(out is None) if keep_rows is None else keep_rows, progress=progress,
                        pseudonym_key=pseudonym_key, write_report=report)
+        if owned is not None:
+            run.on_streamed = owned.close  # free the workers' memory before the report is built
         return run.run()
     except BaseException:
         if owned is not None:
