@@ -105,15 +105,15 @@ class NullAnalyzer:
 def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bool, workers: int = 1) -> dict:
     import feedbackai
     from feedbackai.engine import Analyzer
-    from feedbackai.parallel import ParallelAnalyzer, default_workers
+    from feedbackai.parallel import default_workers
 
     workers = workers or default_workers()
     t_load = time.perf_counter()
     if scorer == "none":
         analyzer = NullAnalyzer()
     elif workers > 1:
-        analyzer = ParallelAnalyzer(workers, scorer=scorer)
-        list(analyzer.analyze_many(["Warm up: she shipped Atlas on May 3."] * workers, batch_size=1))
+        analyzer = None  # the audit starts (and stops) its workers itself, as the CLI does;
+        # their model load (~6 s) is inside the wall time
     else:
         analyzer = feedbackai.default_analyzer() if scorer == "auto" else Analyzer(scorer=scorer)
         analyzer.analyze("Warm up: she shipped Atlas on May 3.")
@@ -135,12 +135,11 @@ def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bo
     res = feedbackai.audit(path, text_column="comment", group_columns=["gender", "team"],
                            intersections=[["gender", "team"]], manager_column="manager", rating_column="rating",
                            id_column="id", out_dir=out, analyzer=analyzer, batch_size=batch, chunk_size=chunk,
+                           workers=workers if analyzer is None else 1, scorer=scorer if analyzer is None else "auto",
                            progress=progress, pseudonymise=pseudonymise, overwrite=True)
     wall = time.perf_counter() - t
     r, p = tree_mb()
     marks[n] = round(r)
-    if isinstance(analyzer, ParallelAnalyzer):
-        analyzer.close()
     assert res.rows_read == n, (res.rows_read, n)
     return {"rows": n, "wall_s": round(wall, 1), "rows_per_s": round(n / wall, 2), "model_load_s": round(load_s, 1),
             "workers": workers if scorer != "none" else 1,
