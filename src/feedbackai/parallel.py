@@ -96,18 +96,19 @@ class ParallelAnalyzer:
         ctx = multiprocessing.get_context("spawn")
         self._pool = ctx.Pool(self.workers, initializer=_init,
                               initargs=(checks, max_chars, scorer, threads_per_worker))
-        self._lock = threading.Lock()
+        self._nlp_lock = threading.Lock()
         self._nlp = None
         # wait for the models to load (and surface a load error here, not mid-run)
         self.scorer = _ScorerInfo(self._pool.apply(_method))
 
     @property
     def nlp(self):
-        if self._nlp is None:
-            from .nlp import load_pipeline
+        with self._nlp_lock:
+            if self._nlp is None:
+                from .nlp import load_pipeline
 
-            self._nlp = load_pipeline()
-        return self._nlp
+                self._nlp = load_pipeline()
+            return self._nlp
 
     def analyze(self, text: str) -> CommentReport:
         return next(self.analyze_many([text], batch_size=1))
@@ -119,17 +120,18 @@ class ParallelAnalyzer:
         it = iter(texts)
         window = 2 * self.workers
         pending: collections.deque = collections.deque()
-        with self._lock:
-            while True:
-                while len(pending) < window:
-                    batch = list(itertools.islice(it, size))
-                    if not batch:
-                        break
-                    batch = [_validate(t, self.max_chars) for t in batch]
-                    pending.append(self._pool.apply_async(_run, (batch,)))
-                if not pending:
-                    return
-                yield from pending.popleft().get()
+        # each call keeps its own queue of batches in flight, so calls from several threads
+        # (the pool is thread-safe) or an abandoned iterator never block one another
+        while True:
+            while len(pending) < window:
+                batch = list(itertools.islice(it, size))
+                if not batch:
+                    break
+                batch = [_validate(t, self.max_chars) for t in batch]
+                pending.append(self._pool.apply_async(_run, (batch,)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
 
     def close(self) -> None:
         if self._pool is not None:
