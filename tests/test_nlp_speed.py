@@ -63,3 +63,18 @@ def test_simple_patterns_are_only_single_token_tag_or_lower_equalities():
     assert not _simple([{"TAG": {"IN": ["DT", "WDT"]}}])
     assert not _simple([{"TAG": "IN", "DEP": "mark"}])
     assert not _simple([{}])
+
+
+def test_predicates_follow_matcher_semantics():
+    from feedbackai.nlp_speed import _predicate
+
+    aux = _predicate([{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}])
+    assert aux({"TAG": "MD", "LOWER": "will", "DEP": "aux", "IS_SPACE": False})
+    assert not aux({"TAG": "TO", "LOWER": "to", "DEP": "aux", "IS_SPACE": False})
+    assert not aux({"TAG": "MD", "LOWER": "will", "DEP": "ROOT", "IS_SPACE": False})
+    space = _predicate([{"IS_SPACE": True}])
+    assert space({"TAG": "_SP", "LOWER": " ", "DEP": "", "IS_SPACE": True})
+    assert not space({"TAG": "NN", "LOWER": "x", "DEP": "", "IS_SPACE": False})
+    assert _predicate([{"LOWER": {"REGEX": "^y'?$"}}]) is None
+    assert _predicate([{"LOWER": "gon"}, {"LOWER": "na"}]) is None
+    assert _predicate([{"ORTH": "x"}]) is None
