@@ -260,3 +260,77 @@ def test_progress_callback_and_memory_stays_compact(tmp_path):
                            progress=lambda d, t: seen.append((d, t)), keep_rows=False)
     assert seen == [(25, 100), (50, 100), (75, 100), (100, 100)]
     assert res.results is None
+
+
+class _Batching:
+    """An analyser that, like the real ones, reads ``batch_size`` texts before answering."""
+
+    def __init__(self, fail_on=None):
+        self.batches, self.fail_on, self.max_chars = [], fail_on, 20_000
+
+    def analyze_many(self, texts, batch_size=64):
+        import itertools
+
+        it = iter(texts)
+        while batch := list(itertools.islice(it, batch_size)):
+            self.batches.append(len(batch))
+            for t in batch:
+                if self.fail_on and self.fail_on in t:
+                    raise RuntimeError("boom")
+            yield from (f"report:{t}" for t in batch)
+
+
+def _stream(analyzer, chunks, batch_size=4):
+    from types import SimpleNamespace
+
+    from feedbackai.audit.running import AuditRun
+
+    run = SimpleNamespace(analyzer=analyzer, opts=SimpleNamespace(batch_size=batch_size),
+                          prepare=lambda chunk: ([], [], list(chunk)))
+    return AuditRun._streamed(run, chunks)
+
+
+def test_texts_stream_across_chunks_in_order():
+    chunks = [(["a1", "a2", "a3"], 0), ([], 3), (["c1"], 4), ([], 5), (["e1", "e2", "e3", "e4", "e5"], 6), ([], 11)]
+    an = _Batching()
+    out = list(_stream(an, iter(chunks), batch_size=4))
+    assert [(c, o) for c, o, _, _ in out] == chunks
+    for chunk, _, _, reports in out:
+        assert reports == [f"report:{t}" for t in chunk]
+    assert an.batches == [4, 4, 1]  # batches of 4 across chunk boundaries: no wait per chunk
+
+
+def test_a_failed_stream_redoes_its_chunks_and_goes_on(monkeypatch):
+    import feedbackai.audit.running as running
+
+    monkeypatch.setattr(running, "_analyse", lambda an, texts, size: [f"alone:{t}" for t in texts])
+    chunks = [(["a1", "a2"], 0), (["b1", "BAD"], 2), (["c1", "c2"], 4), (["d1"], 6), (["e1"], 7)]
+    out = list(_stream(_Batching(fail_on="BAD"), iter(chunks), batch_size=3))
+    assert [c for c, _, _, _ in out] == [c for c, _ in chunks]  # every chunk, once, in order
+    by_chunk = {tuple(c): r for c, _, _, r in out}
+    assert by_chunk[("b1", "BAD")] == ["alone:b1", "alone:BAD"]
+    assert all(len(r) == len(c) for c, _, _, r in out)
+    assert by_chunk[("e1",)] == ["report:e1"]  # a new stream after the failure
+
+
+def test_an_input_error_is_raised_after_the_rows_before_it():
+    def chunks():
+        yield ["a1", "a2"], 0
+        yield ["b1"], 2
+        raise ValueError("bad bytes in row 4")
+
+    got = []
+    with pytest.raises(ValueError, match="row 4"):
+        for chunk, _, _, reports in _stream(_Batching(), chunks(), batch_size=8):
+            got.append((chunk, reports))
+    assert got == [(["a1", "a2"], ["report:a1", "report:a2"]), (["b1"], ["report:b1"])]
+
+
+def test_an_analyser_that_fails_before_reading_is_not_retried_forever():
+    class Broken:
+        def analyze_many(self, texts, batch_size=64):
+            raise RuntimeError("pool is closed")
+            yield  # pragma: no cover
+
+    with pytest.raises(RuntimeError, match="closed"):
+        list(_stream(Broken(), iter([(["a"], 0)])))

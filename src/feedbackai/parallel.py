@@ -88,7 +88,7 @@ class ParallelAnalyzer:
     """
 
     def __init__(self, workers: int | None = None, checks=None, *, max_chars: int = DEFAULT_MAX_CHARS,
-                 scorer: str = "auto", batch_size: int = 32, threads_per_worker: int = 1) -> None:
+                 scorer: str = "auto", batch_size: int = 64, threads_per_worker: int = 1) -> None:
         if not isinstance(scorer, str):
             raise TypeError("ParallelAnalyzer takes the scorer by name ('auto', 'formula', 'trained')")
         if max_chars < 1:

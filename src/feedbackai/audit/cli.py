@@ -49,7 +49,7 @@ def add_audit_parser(subparsers) -> argparse.ArgumentParser:
                    help="ragged CSV rows: keep them with an error (default) or stop")
     a.add_argument("--no-formula-escape", action="store_true",
                    help="do not prefix cells starting with = + - @ with a quote (unsafe in spreadsheets)")
-    a.add_argument("--batch-size", type=int, default=64)
+    a.add_argument("--batch-size", type=int, default=64, help="comments per analysis batch")
     a.add_argument("--chunk-size", type=int, default=256, help="rows per chunk and checkpoint")
     a.add_argument("--scorer", choices=["auto", "formula", "trained"], default="auto",
                    help="score model (formula is faster: no sentence encoder)")

@@ -9,8 +9,10 @@ messages: errors name rows, lines, columns and types, never content.
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -347,11 +349,14 @@ class AuditRun:
             return math.nan
 
     def process(self, chunk: Chunk, offset: int) -> None:
-        opts = self.opts
-        n = len(chunk.rows)
-        rec = self.store.new(n)
+        """Analyse and write one chunk on its own (see :meth:`run` for the streamed way)."""
+        prepared = self.prepare(chunk)
+        self.complete(chunk, offset, prepared, _analyse(self.analyzer, prepared[2], self.opts.batch_size))
+
+    def prepare(self, chunk: Chunk) -> tuple[list[list[str | None]], list[tuple[int, int]], list[str]]:
+        """Validate a chunk's text cells: (cell errors, (row, column) of each text, texts)."""
         ntext = len(self.text_idx)
-        cell_err: list[list[str | None]] = [[None] * ntext for _ in range(n)]
+        cell_err: list[list[str | None]] = [[None] * ntext for _ in range(len(chunk.rows))]
         jobs: list[tuple[int, int]] = []
         texts: list[str] = []
         for j, row in enumerate(chunk.rows):
@@ -364,7 +369,15 @@ class AuditRun:
                 else:
                     jobs.append((j, ci))
                     texts.append(row[ti])
-        reports = _analyse(self.analyzer, texts, opts.batch_size)
+        return cell_err, jobs, texts
+
+    def complete(self, chunk: Chunk, offset: int, prepared, reports: list[Any]) -> None:
+        """Write a chunk's rows from its reports (one per text of :meth:`prepare`, in order)."""
+        opts = self.opts
+        n = len(chunk.rows)
+        rec = self.store.new(n)
+        ntext = len(self.text_idx)
+        cell_err, jobs, _texts = prepared
         by_cell: dict[tuple[int, int], Any] = {}
         for (j, ci), r in zip(jobs, reports):
             if isinstance(r, _Failed):
@@ -499,7 +512,8 @@ class AuditRun:
         t0 = time.perf_counter()
         started_rows = self.rows_done
         seen = 0
-        try:
+        def todo():  # the chunks still to do, with the row offset each starts at
+            nonlocal seen
             for chunk in self.source.chunks(self.opts.chunk_size):
                 if seen + len(chunk.rows) <= self.rows_done:
                     seen += len(chunk.rows)
@@ -508,9 +522,13 @@ class AuditRun:
                     cut = self.rows_done - seen
                     seen += cut
                     chunk = Chunk(chunk.rows[cut:], chunk.positions[cut:], chunk.errors[cut:], chunk.consumed)
-                self.process(chunk, seen)
+                yield chunk, seen
                 seen += len(chunk.rows)
-                self.rows_done = seen
+
+        try:
+            for chunk, offset, prepared, reports in self._streamed(todo()):
+                self.complete(chunk, offset, prepared, reports)
+                self.rows_done = offset + len(chunk.rows)
                 self.counters["elapsed_s"] = self.counters.get("elapsed_s", 0.0) + (time.perf_counter() - t0)
                 t0 = time.perf_counter()
                 self._save_state()
@@ -536,6 +554,63 @@ class AuditRun:
         if self.out_dir is not None:
             self._finish(summary)
         return result
+
+    def _streamed(self, chunks):
+        """(chunk, offset, prepared, reports) in order, the texts of all chunks flowing
+        through one ``analyze_many`` stream, so the analyser (e.g. worker processes) never
+        waits at a chunk boundary. Reading runs ahead of analysis only by what the analyser
+        holds in flight. If the stream fails, the chunks it held are analysed on their own
+        (text by text where needed: no row is lost) and a new stream starts at the next
+        chunk. An error reading the input is raised once the rows before it are done."""
+        pending: collections.deque = collections.deque()  # chunks whose texts were fed
+        failure: list[BaseException] = []
+
+        def texts_of(source):
+            try:
+                for chunk, offset in source:
+                    prepared = self.prepare(chunk)
+                    pending.append((chunk, offset, prepared))
+                    yield prepared[2]
+            except Exception as exc:  # noqa: BLE001 - re-raised by the caller, in order
+                failure.append(exc)
+
+        per_chunk = texts_of(chunks)
+        end = object()
+        while True:
+            stream = iter(self.analyzer.analyze_many(itertools.chain.from_iterable(per_chunk),
+                                                     batch_size=self.opts.batch_size))
+            buf: collections.deque = collections.deque()  # reports pulled, not yet handed out
+            try:
+                while True:
+                    if not pending:  # pulling a report makes the stream read more chunks
+                        r = next(stream, end)
+                        if r is not end:
+                            buf.append(r)
+                        elif not pending:
+                            break
+                    chunk, offset, prepared = pending[0]
+                    while len(buf) < len(prepared[2]):
+                        r = next(stream, end)
+                        if r is end:
+                            raise RuntimeError("the analyser returned fewer reports than texts")
+                        buf.append(r)
+                    reports = [buf.popleft() for _ in range(len(prepared[2]))]
+                    pending.popleft()
+                    yield chunk, offset, prepared, reports
+            except Exception:  # noqa: BLE001 - never lose a row: redo what the stream held
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
+                if not pending and not failure:
+                    raise  # it failed before taking any text: retrying would not help
+                while pending:
+                    chunk, offset, prepared = pending.popleft()
+                    yield chunk, offset, prepared, _analyse(self.analyzer, prepared[2], self.opts.batch_size)
+                if not failure:
+                    continue
+            if failure:
+                raise failure[0]
+            return
 
     def _total_estimate(self, chunk: Chunk) -> int | None:
         if self.source.total is not None:
