@@ -104,7 +104,6 @@ class NullAnalyzer:
 
 def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bool, workers: int = 1) -> dict:
     import feedbackai
-    from feedbackai.engine import Analyzer
     from feedbackai.parallel import default_workers
 
     workers = workers or default_workers()
@@ -113,8 +112,11 @@ def one(path: str, n: int, batch: int, chunk: int, scorer: str, pseudonymise: bo
         analyzer = NullAnalyzer()
     elif workers > 1:
         analyzer = None  # the audit starts (and stops) its workers itself, as the CLI does;
-        # their model load (~6 s) is inside the wall time
+        # their model load (~6 s) is inside the wall time, and this process, like the CLI's,
+        # imports neither spaCy nor torch until the summary
     else:
+        from feedbackai.engine import Analyzer
+
         analyzer = feedbackai.default_analyzer() if scorer == "auto" else Analyzer(scorer=scorer)
         analyzer.analyze("Warm up: she shipped Atlas on May 3.")
     load_s = time.perf_counter() - t_load

@@ -47,6 +47,7 @@ def test_audit_with_workers_matches_one_process(pool, analyzer, tmp_path):
     # workers started by the audit itself, stopped before the report is built
     c = feedbackai.audit(df, text_column="comment", group_columns=["gender"], workers=2, out_dir=tmp_path / "o")
     assert c.summary["counts"] == b.summary["counts"]
+    assert c.results is None or c.results.equals(b.results)  # its workers send slim reports
     assert (tmp_path / "o" / "report.html").exists()
     assert a.rows_read == len(df) and a.rows_failed == b.rows_failed == 7  # empty, blank x3 each, None
 
@@ -59,3 +60,20 @@ def test_auto_workers_keeps_small_inputs_in_process():
     assert _auto_workers(S(), 2) == 2
     S.total, S.size_bytes = None, 10_000
     assert _auto_workers(S(), 2) == 1
+
+
+def test_slim_reports_keep_what_the_audit_uses(pool, analyzer):
+    pool.slim = True
+    try:
+        slim = list(pool.analyze_many(TEXTS))
+    finally:
+        pool.slim = False
+    full = list(analyzer.analyze_many(TEXTS))
+    for a, b in zip(slim, full):
+        assert (a.text, a.flags, a.notes) == (b.text, b.flags, b.notes)
+        for x, y in ((a.specificity, b.specificity), (a.actionability, b.actionability)):
+            assert (x.value, x.level, x.method) == (y.value, y.level, y.method)
+            assert x.evidence == () and x.reasons == ()
+        assert [(s.start, s.end, s.text, s.specificity.value) for s in a.sentences] == \
+            [(s.start, s.end, s.text, s.specificity.value) for s in b.sentences]
+    assert any(r.specificity.evidence for r in full)  # the full ones did have evidence

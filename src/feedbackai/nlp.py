@@ -93,11 +93,17 @@ def looks_english(doc: Doc) -> bool:
     Texts with fewer than 4 alphabetic tokens are given the benefit of the doubt; longer
     ones must be mostly Latin script and contain English function words.
     """
-    alpha = [t for t in doc if t.is_alpha]
-    if len(alpha) < 4:
+    from spacy.attrs import IS_ALPHA, IS_ASCII, IS_STOP
+
+    if len(doc) == 0:
         return True
-    latin = sum(1 for t in alpha if t.text.isascii())
-    if latin / len(alpha) < 0.6:
+    arr = doc.to_array([IS_ALPHA, IS_ASCII, IS_STOP])  # one pass in C, not a Token per word
+    alpha = arr[:, 0] == 1
+    n = int(alpha.sum())
+    if n < 4:
+        return True
+    latin = int((alpha & (arr[:, 1] == 1)).sum())
+    if latin / n < 0.6:
         return False
-    stops = sum(1 for t in alpha if t.is_stop)
-    return stops / len(alpha) >= 0.12
+    stops = int((alpha & (arr[:, 2] == 1)).sum())
+    return stops / n >= 0.12

@@ -811,7 +811,7 @@ def audit(data: Any, text_column: str | Sequence[str], group_columns: Sequence[s
 
             n = workers or _auto_workers(source, default_workers())
             if n > 1:
-                analyzer = owned = ParallelAnalyzer(n, max_chars=max_chars, scorer=scorer)
+                analyzer = owned = ParallelAnalyzer(n, max_chars=max_chars, scorer=scorer, slim=True)
             elif scorer == "auto" and max_chars == 20_000:
                 from .. import default_analyzer
 
