@@ -5,8 +5,11 @@
     python bench/audit.py --breakdown 300        # also: where the time goes, per stage
     python bench/audit.py --scorer formula       # the formula scores (no sentence encoder)
     python bench/audit.py --scorer none --sizes 100000,1000000   # the audit's own overhead
+    python bench/audit.py --source corpus --sizes 10000   # the team's comments: few repeated sentences
 
-For each size, a CSV of generated comments with group columns (bench/generate.py) is written
+For each size, a CSV of generated comments with group columns (bench/generate.py; or, with
+``--source corpus``, the team's labelled comments, whose sentences rarely repeat, so the
+sentence encoder's cache helps far less than on the generator's pooled sentences) is written
 to bench/.cache/ and audited in a fresh process (so peak RSS is that run's own), with
 gender and team groups, their intersection, managers and ratings: rows/s, wall time, peak
 RSS, and RSS at 25/50/75/100% of the rows (flat memory shows as flat RSS). With
@@ -84,6 +87,40 @@ def make_csv(n: int) -> Path:
                 w.writerow(row)
         tmp.rename(path)
     return path
+
+
+def make_corpus_csv(n: int) -> Path:
+    """Rows of the team's labelled comments (corpora/comments, 3,800 texts written one by
+    one), four to a row (~90 words, like the generator's), shuffled with a fixed seed: up to
+    950 rows in which no sentence repeats, unlike the generator's pooled sentences, so the
+    encoder's sentence cache does not help; beyond 950 rows the rows repeat. Group columns
+    as the generator's."""
+    import random
+
+    cache = HERE / ".cache"
+    cache.mkdir(exist_ok=True)
+    path = cache / f"audit_corpus_{n}.csv"
+    if not path.exists():
+        texts = [json.loads(line)["text"] for f in sorted((HERE.parent / "corpora" / "comments").glob("part_*.jsonl"))
+                 for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rng = random.Random(11)
+        rng.shuffle(texts)
+        joined = [" ".join(texts[i:i + 4]) for i in range(0, len(texts) - 3, 4)]
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id", "comment", "gender", "team", "manager", "rating"])
+            for i in range(n):
+                w.writerow([f"C{i:06d}", joined[i % len(joined)], rng.choice(["female", "male", "nonbinary"]),
+                            rng.choice("ABCDEFGH"), f"mgr{rng.randint(1, 40)}", rng.randint(1, 5)])
+        tmp.rename(path)
+    return path
+
+
+def words_per_row(path: Path) -> float:
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return sum(len(r["comment"].split()) for r in rows) / max(len(rows), 1)
 
 
 class NullAnalyzer:
@@ -211,6 +248,8 @@ def main() -> None:
     ap.add_argument("--pseudonymise", action="store_true")
     ap.add_argument("--workers", type=int, default=0, help="analysis processes (0: one per core, as the CLI)")
     ap.add_argument("--breakdown", type=int, default=0, help="also time the engine's stages on N comments")
+    ap.add_argument("--source", default="generated", choices=["generated", "corpus"],
+                    help="corpus: the team's comments (sentences rarely repeat) instead of the generator's")
     ap.add_argument("--_one", nargs=2, metavar=("PATH", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--_breakdown", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -232,13 +271,14 @@ def main() -> None:
               + ", ".join(f"{k} {v}s ({100 * b['stages_share'][k]:.0f}%)" for k, v in b["stages_s"].items()), flush=True)
         results.append({"breakdown": b})
     for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        path = make_csv(n)
+        path = make_csv(n) if args.source == "generated" else make_corpus_csv(n)
         cmd = [sys.executable, __file__, "--_one", str(path), str(n), "--batch", str(args.batch),
                "--chunk", str(args.chunk), "--scorer", args.scorer, "--workers", str(args.workers)] + (["--pseudonymise"] if args.pseudonymise else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         r = json.loads(out)
         results.append(r)
-        print(f"{n:>9,} rows: {r['rows_per_s']} rows/s, wall {r['wall_s']} s (+{r['model_load_s']} s model load), "
+        r["source"], r["words_per_row"] = args.source, round(words_per_row(path), 1)
+        print(f"{n:>9,} rows ({args.source}, {r['words_per_row']} words/row): {r['rows_per_s']} rows/s, wall {r['wall_s']} s (+{r['model_load_s']} s model load), "
               f"{r['workers']} worker(s), peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB, all processes), "
               f"RSS at rows {r['rss_mb_at_rows']}; CPU main {r['cpu_main_s']} s, workers {r['cpu_workers_s']} s", flush=True)
     print(json.dumps(results))
