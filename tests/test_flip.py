@@ -43,6 +43,10 @@ def test_flip_twice_is_identity_for_unambiguous_text(analyzer):
     "Layla's year has been disappointing and below expectations for her level.",
     "She is abrasive and always late, but her reports are a pleasure to read.",
     "He is bossy with the new hires and never listens.",
+    # the small model does not tag every given name as a name ("Grace"); the list does
+    "Grace is cute and bubbly, the customers eat it up.",
+    "Beautiful boy, always smiling at the customers.",
+    "He's a lovely gentleman, the residents adore him.",
 ])
 def test_flags_agree_on_a_comment_and_its_flip(analyzer, text):
     from feedbackai.counterfactual import flip_doc

@@ -95,6 +95,11 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
         return _tables
 
 
+def given_names() -> frozenset[str]:
+    """The given names the flip swaps (``data/gender_pairs.yaml``), as written."""
+    return frozenset(_load()[1])
+
+
 def _case_like(src: str, word: str) -> str:
     if src.isupper() and len(src) > 1:
         return word.upper()

@@ -74,10 +74,27 @@ class CheckContext:
         return set()
 
 
+_NAMES: frozenset[str] | None = None
+
+
+def _given_names() -> frozenset[str]:
+    global _NAMES
+    if _NAMES is None:
+        from ..counterfactual import given_names
+
+        _NAMES = given_names()
+    return _NAMES
+
+
 def is_person_token(tok: Token) -> bool:
     if tok.lower_ in PERSON_PRONOUNS:
         return True
     if tok.ent_type_ == "PERSON":
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.text in _given_names():
+        # a known given name as the subject is a person whatever the small model tagged it
+        # ("Grace is cute and bubbly": "Grace" is not always PROPN): a comment and its gender
+        # flip then get the same flags
         return True
     if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass"):
         if tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
