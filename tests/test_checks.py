@@ -152,3 +152,19 @@ def test_checker_runs_without_precomputed_evidence(nlp):
     doc = nlp("Great job, she is abrasive.")
     flags = Checker().run(doc)
     assert {f.category for f in flags} == {"vague.generic", "bias.personality"}
+
+
+def test_vague_words_in_quotes_are_someone_elses_but_bias_in_quotes_is_still_flagged(analyzer):
+    quoted = analyzer.analyze("The buyer wrote “always helpful, never late” in the renewal survey.")
+    assert not [f for f in quoted.flags if f.category.startswith("vague.")]
+    bare = analyzer.analyze("She is always helpful and never late.")
+    assert {"vague.absolute"} <= {f.category for f in bare.flags}
+    slur = analyzer.analyze('He called the new hire "a total psycho" in front of the team.')
+    assert any(f.category == "bias.disability" for f in slur.flags)
+
+
+def test_an_absolute_backed_by_a_count_of_things_is_not_vague_but_a_period_alone_is(analyzer):
+    backed = analyzer.analyze("She never missed a medication round in 40 night shifts.")
+    assert not [f for f in backed.flags if f.category == "vague.absolute"]
+    period = analyzer.analyze("She was never late in 3 weeks.")
+    assert any(f.category == "vague.absolute" for f in period.flags)

@@ -306,6 +306,9 @@ class Checker:
             filters = GLOBAL_FILTERS + tuple(c for c in entry.context if c not in GLOBAL_FILTERS)
             if not all(FILTERS[name](span, ctx) for name in filters):
                 continue
+            # vague wording inside quotes is someone else's (a customer's words, a title)
+            if ctx.quoted and all(c.startswith("vague.") for c in entry.categories) and ctx.in_quotes(span):
+                continue
             per_lexicon.setdefault(lx.id, []).append((entry, span))
         flags: list[Flag] = []
         for lex_id, items in per_lexicon.items():

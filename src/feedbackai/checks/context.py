@@ -9,6 +9,8 @@ counted record; "great job" is content-free unless the sentence gives the eviden
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -52,6 +54,12 @@ STRONG_EVIDENCE = {"metric", "date", "entity", "project", "outcome", "example"}
 NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 
 
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d')
+# nouns of time: a number of them is a period, not a count of things done
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "quarter", "decade",
+                        "morning", "evening", "night", "weekend", "fortnight", "semester", "term"})
+
+
 @dataclass
 class CheckContext:
     """Per-document facts the filters share; computed once per Doc."""
@@ -66,6 +74,20 @@ class CheckContext:
         for k, (a, b) in enumerate(starts):
             self._sent_evidence[k] = {e.kind for e in self.evidence if a <= e.start < b}
         self._sent_bounds = starts
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Character ranges inside double quotes ("…" or “…”) on one line: reported speech
+        and titles, not the reviewer's own wording."""
+        q = getattr(self, "_quoted", None)
+        if q is None:
+            q = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(self.text)]
+            self._quoted = q
+        return q
+
+    def in_quotes(self, span: Span) -> bool:
+        a, b = span.start_char, span.end_char
+        return any(qa <= a and b <= qb for qa, qb in self.quoted)
 
     def sentence_kinds(self, span: Span) -> set[str]:
         for k, (a, b) in enumerate(self._sent_bounds):
@@ -204,8 +226,12 @@ def unbacked(span: Span, ctx: CheckContext) -> bool:
     sent = span.sent
     if {"metric"} & ctx.sentence_kinds(span):
         return False
-    return not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in sent
-                   if not (span.start <= t.i < span.end))
+    # a number counts unless it is a date or time, but a number of things that are not time
+    # units is a count even when the small model tags it as a time ("in 31 night shifts")
+    return not any(t.like_num and (t.ent_type_ not in ("DATE", "TIME", "ORDINAL") or (
+        t.ent_type_ != "ORDINAL" and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+        and t.head.lemma_.lower() not in TIME_UNITS and t.head.tag_ == "NNS"))
+        for t in sent if not (span.start <= t.i < span.end))
 
 
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
