@@ -348,11 +348,6 @@ class AuditRun:
             self.counters["unparsed_ratings"] += 1
             return math.nan
 
-    def process(self, chunk: Chunk, offset: int) -> None:
-        """Analyse and write one chunk on its own (see :meth:`run` for the streamed way)."""
-        prepared = self.prepare(chunk)
-        self.complete(chunk, offset, prepared, _analyse(self.analyzer, prepared[2], self.opts.batch_size))
-
     def prepare(self, chunk: Chunk) -> tuple[list[list[str | None]], list[tuple[int, int]], list[str]]:
         """Validate a chunk's text cells: (cell errors, (row, column) of each text, texts)."""
         ntext = len(self.text_idx)

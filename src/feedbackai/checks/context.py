@@ -9,13 +9,14 @@ counted record; "great job" is content-free unless the sentence gives the eviden
 
 from __future__ import annotations
 
+import functools
 import re
-
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..counterfactual import given_names
 from ..types import Evidence
 
 PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "you", "me", "we", "us",
@@ -74,16 +75,9 @@ class CheckContext:
         for k, (a, b) in enumerate(starts):
             self._sent_evidence[k] = {e.kind for e in self.evidence if a <= e.start < b}
         self._sent_bounds = starts
-
-    @property
-    def quoted(self) -> list[tuple[int, int]]:
-        """Character ranges inside double quotes ("…" or “…”) on one line: reported speech
-        and titles, not the reviewer's own wording."""
-        q = getattr(self, "_quoted", None)
-        if q is None:
-            q = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(self.text)]
-            self._quoted = q
-        return q
+        # character ranges inside double quotes ("…" or “…”) on one line: reported speech and
+        # titles, not the reviewer's own wording
+        self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(self.text)]
 
     def in_quotes(self, span: Span) -> bool:
         a, b = span.start_char, span.end_char
@@ -96,16 +90,9 @@ class CheckContext:
         return set()
 
 
-_NAMES: frozenset[str] | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    global _NAMES
-    if _NAMES is None:
-        from ..counterfactual import given_names
-
-        _NAMES = given_names()
-    return _NAMES
+    return given_names()  # read from data/gender_pairs.yaml on first use
 
 
 def is_person_token(tok: Token) -> bool:
