@@ -73,6 +73,8 @@ def fast_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     ruler = nlp.get_pipe(name)
     if getattr(ruler, "_feedbackai_fast", False) or not hasattr(ruler, "patterns"):
         return False
+    if len(ruler.patterns) != len(ruler.attrs):  # not the layout we know: leave it alone
+        return False
     from spacy.matcher import Matcher
     from spacy.tokens._retokenize import set_token_attrs
 
@@ -98,8 +100,6 @@ def fast_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
                 others.append(pattern)
         if others:
             rest.add(str(attr_id), others)
-    if len(ruler.patterns) != len(ruler.attrs):  # not the layout we know: leave it alone
-        return False
     attrs, indices, strings = ruler.attrs, ruler.indices, nlp.vocab.strings
     empty: list[int] = []
 

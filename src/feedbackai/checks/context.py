@@ -208,17 +208,24 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
     return is_person_token(subj)
 
 
+def _is_count(t: Token) -> bool:
+    """A number that counts something: not a date, time or ordinal, except that a number of
+    things that are not time units is a count even when the small model tags it as a time
+    ("in 31 night shifts")."""
+    if not t.like_num or t.ent_type_ == "ORDINAL":
+        return False
+    if t.ent_type_ not in ("DATE", "TIME"):
+        return True
+    head = t.head
+    return (t.dep_ == "nummod" and head.pos_ == "NOUN" and head.tag_ == "NNS"
+            and head.lemma_.lower() not in TIME_UNITS)
+
+
 def unbacked(span: Span, ctx: CheckContext) -> bool:
     """No count or measure in the same sentence backs the claim."""
-    sent = span.sent
     if {"metric"} & ctx.sentence_kinds(span):
         return False
-    # a number counts unless it is a date or time, but a number of things that are not time
-    # units is a count even when the small model tags it as a time ("in 31 night shifts")
-    return not any(t.like_num and (t.ent_type_ not in ("DATE", "TIME", "ORDINAL") or (
-        t.ent_type_ != "ORDINAL" and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
-        and t.head.lemma_.lower() not in TIME_UNITS and t.head.tag_ == "NNS"))
-        for t in sent if not (span.start <= t.i < span.end))
+    return not any(_is_count(t) for t in span.sent if not (span.start <= t.i < span.end))
 
 
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
