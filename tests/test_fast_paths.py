@@ -25,9 +25,21 @@ def test_pattern_prefilter_gives_the_full_matchers_matches(analyzer):
     checker = analyzer.checker
     docs = list(analyzer.nlp.pipe(_examples()))
     _, _, full = checker._matchers_for(docs[0])
+    rank = {analyzer.nlp.vocab.strings.add(key): k for k, (key, _, _) in enumerate(checker._prefilter[0])}
     for doc in docs:
         if len(doc):
-            assert checker._pattern_matches(doc, full) == list(full(doc)), doc.text
+            expected = sorted(full(doc), key=lambda m: (m[1], m[2], rank[m[0]]))
+            assert checker._pattern_matches(doc, full) == expected, doc.text
+
+
+def test_pattern_groups_hold_every_pattern_once(analyzer):
+    checker = analyzer.checker
+    checker._matchers_for(analyzer.nlp.make_doc("x"))
+    patterns, _, _, need, always, group, _ = checker._prefilter
+    assert len(group) == len(patterns) and len(patterns) > 32
+    assert all(need[k] == 0 for k in always)
+    sizes = [group.count(g) for g in set(group)]
+    assert max(sizes) <= 32 and sum(sizes) == len(patterns)
 
 
 def test_span_features_with_shared_tokens_are_the_same(analyzer):

@@ -2,8 +2,9 @@
 
 Every check is a YAML lexicon (:mod:`feedbackai.checks.lexicon`); where a word list alone
 is wrong, a lexicon names context filters from :mod:`feedbackai.checks.context`, which
-read the dependency parse of the same Doc. All checks share one PhraseMatcher and one
-Matcher per pipeline vocabulary, so a Doc is scanned once.
+read the dependency parse of the same Doc. All checks share the matchers of one pipeline
+vocabulary: phrase matchers for word lists, and token-pattern Matchers run only for the
+patterns a Doc can match (see ``Checker._pattern_matches``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ __all__ = ["CheckConfig", "Checker", "Lexicon", "LexiconError", "load_lexicon", 
 GLOBAL_FILTERS = ("not_in_name",)
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 _ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
-_SUBSET_CACHE = 256
+_SUBSET_CACHE = 2048
+_GROUP = 32  # token patterns per group (see Checker._pattern_matches)
 
 
 def _anchors(pattern: Sequence[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
@@ -154,7 +156,7 @@ class Checker:
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, Matcher]] = {}
         # token patterns in Matcher order: (key, pattern, anchors); and, per vocabulary,
         # Matchers over the subsets of them a Doc can match (see _pattern_matches)
-        self._prefilter: tuple = ([], {}, [], [], [])
+        self._prefilter: tuple = ([], {}, [], [], [], [], {})
         self._pattern_attrs: set[str] = set()
         self._subsets: dict[int, OrderedDict] = {}
         self._lock = threading.Lock()
@@ -215,7 +217,14 @@ class Checker:
                     index.setdefault((attr, v), []).append(len(owner))
                 owner.append(k)
         need = [len(anchors) for _, _, anchors in patterns]
-        self._prefilter = (patterns, index, owner, need, [k for k, n in enumerate(need) if n == 0])
+        always = [k for k, n in enumerate(need) if n == 0]
+        # fixed groups of patterns, those without anchors first (they run on every Doc)
+        grouped = always + [k for k, n in enumerate(need) if n]
+        group = [0] * len(patterns)
+        for i, k in enumerate(grouped):
+            group[k] = i // _GROUP
+        rank = {get_string_id(key): k for k, (key, _, _) in enumerate(patterns)}
+        self._prefilter = (patterns, index, owner, need, always, group, rank)
         return lower, lemma, pattern
 
     def _matchers_for(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -229,18 +238,26 @@ class Checker:
             return m
 
     def _pattern_matches(self, doc: Doc, pattern: Matcher) -> list[tuple[int, int, int]]:
-        """The token-pattern matches of ``doc``, exactly as ``pattern(doc)`` gives them.
+        """The token-pattern matches of ``doc``: those of ``pattern(doc)``, ordered by start,
+        end and the patterns' own order (the order the runner reads them in).
 
         The Matcher tries every pattern at every token, and each ``IN`` list is a Python
         call per token: most of the checks' time. A pattern whose anchors (see ``_anchors``)
-        are absent from the Doc cannot match, so only the others are run, in a Matcher that
-        holds them in the same order (cached by subset). Matcher states of different
-        patterns never interact, so dropping patterns that cannot match changes neither
-        the matches nor their order.
+        are absent from the Doc cannot match, so only the others are run. The patterns are
+        cut into fixed groups of ``_GROUP``; each group's patterns that can match run in one
+        Matcher, cached by that subset (the subsets of one group recur from Doc to Doc, the
+        subsets of all patterns hardly ever do). Matcher states of different patterns never
+        interact, so the matches are the same set as the full Matcher's; they are sorted
+        into one order whichever path found them, as the full Matcher's own order depends on
+        when a match completes.
         """
+        patterns, index, owner, need, always, group, rank = self._prefilter
+
+        def ordered(found) -> list[tuple[int, int, int]]:
+            return sorted(found, key=lambda m: (m[1], m[2], rank.get(m[0], -1)))
+
         if not all(doc.has_annotation(a) for a in self._pattern_attrs):
-            return pattern(doc)  # the full Matcher raises the same error as before
-        patterns, index, owner, need, always = self._prefilter
+            return ordered(pattern(doc))  # the full Matcher raises the same error as before
         arr = doc.to_array([ORTH, LOWER, LEMMA])
         met: set[int] = set()   # the anchors some token of the Doc satisfies
         for col, attr in enumerate((ORTH, LOWER, LEMMA)):
@@ -251,26 +268,31 @@ class Checker:
         count: dict[int, int] = {}
         for a in met:
             count[owner[a]] = count.get(owner[a], 0) + 1
-        subset = tuple(sorted(always + [k for k, c in count.items() if c == need[k]]))
-        if not subset:
+        active = always + [k for k, c in count.items() if c == need[k]]
+        if not active:
             return []
-        if len(subset) == len(patterns):
-            return pattern(doc)
+        by_group: dict[int, list[int]] = {}
+        for k in active:
+            by_group.setdefault(group[k], []).append(k)
         cache = self._subsets[id(doc.vocab)]
-        with self._lock:
-            m = cache.get(subset)
-            if m is not None:
-                cache.move_to_end(subset)
-        if m is None:
-            m = Matcher(doc.vocab, validate=False)  # validated when the full Matcher was built
-            for k in subset:
-                key, pat, _ = patterns[k]
-                m.add(key, [pat])
+        found: list[tuple[int, int, int]] = []
+        for g in sorted(by_group):
+            subset = tuple(sorted(by_group[g]))
             with self._lock:
-                cache[subset] = m
-                while len(cache) > _SUBSET_CACHE:
-                    cache.popitem(last=False)
-        return m(doc)
+                m = cache.get(subset)
+                if m is not None:
+                    cache.move_to_end(subset)
+            if m is None:
+                m = Matcher(doc.vocab, validate=False)  # validated when the full Matcher was built
+                for k in subset:
+                    key, pat, _ = patterns[k]
+                    m.add(key, [pat])
+                with self._lock:
+                    cache[subset] = m
+                    while len(cache) > _SUBSET_CACHE:
+                        cache.popitem(last=False)
+            found += m(doc)
+        return ordered(found)
 
     # -- running -----------------------------------------------------------------
     def matches(self, doc: Doc) -> list[tuple[Lexicon, Entry, Span]]:
