@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import gc
 import itertools
 import multiprocessing
 import os
@@ -47,6 +48,12 @@ def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
 
     global _worker, _trim
     _worker = Analyzer(checks, max_chars=max_chars, scorer=scorer)
+    _worker.analyze("Warm-up: he always sends the weekly report on time.")  # loads what loads lazily
+    # the models' millions of objects live as long as the worker: out of the collector's
+    # sight, and collections rarer (a batch makes ~10^5 short-lived objects); ~2% of the CPU
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
     try:  # hand freed memory back to the OS after each batch (glibc keeps it otherwise)
         import ctypes
 
