@@ -1,11 +1,17 @@
 """Bulk analysis in worker processes gives exactly the in-process reports, in order."""
 
+import os
+import signal
+import time
+
 import pandas as pd
 import pytest
 
 import feedbackai
 from feedbackai.audit.running import _auto_workers
-from feedbackai.parallel import ParallelAnalyzer
+from feedbackai.checks import CheckConfig
+from feedbackai.checks.lexicon import LexiconError
+from feedbackai.parallel import ParallelAnalyzer, WorkerError
 
 TEXTS = [
     "Priya cut ticket backlog from 120 to 35 in six weeks. Next quarter, she should lead the retro.",
@@ -77,3 +83,23 @@ def test_slim_reports_keep_what_the_audit_uses(pool, analyzer):
         assert [(s.start, s.end, s.text, s.specificity.value) for s in a.sentences] == \
             [(s.start, s.end, s.text, s.specificity.value) for s in b.sentences]
     assert any(r.specificity.evidence for r in full)  # the full ones did have evidence
+
+
+def test_a_worker_that_cannot_load_raises_instead_of_restarting_forever(tmp_path):
+    # multiprocessing.Pool restarts a worker whose initializer raises, forever: the caller
+    # would wait for ever. The load error reaches the caller instead.
+    t = time.perf_counter()
+    with pytest.raises(LexiconError):
+        ParallelAnalyzer(1, checks=CheckConfig(extra_lexicons=[tmp_path / "missing.yaml"]))
+    assert time.perf_counter() - t < 120
+
+
+def test_killed_workers_raise_instead_of_hanging_and_the_pool_recovers(pool):
+    # last in this module: the replacement workers load their models while it waits
+    it = pool.analyze_many(TEXTS * 10)
+    assert next(it).text == TEXTS[0]  # batches are in flight now
+    for pid in pool._worker_pids():
+        os.kill(pid, signal.SIGKILL)
+    with pytest.raises(WorkerError):
+        list(it)
+    assert pool.analyze("Great job.").text == "Great job."

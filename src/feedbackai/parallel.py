@@ -29,9 +29,24 @@ from .validation import DEFAULT_MAX_CHARS, _validate
 
 _worker = None
 _trim = None
+_init_error: BaseException | None = None
+
+
+class WorkerError(RuntimeError):
+    """A worker process stopped (killed, out of memory, crashed) with work in hand."""
 
 
 def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
+    # an initializer that raises makes the Pool start the worker again, forever: keep the
+    # error and raise it from every task instead, so the caller sees it
+    global _init_error
+    try:
+        _load(checks, max_chars, scorer, threads)
+    except BaseException as exc:  # noqa: BLE001 - re-raised by each task
+        _init_error = exc
+
+
+def _load(checks, max_chars: int, scorer: str, threads: int) -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = str(threads)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -63,10 +78,14 @@ def _init(checks, max_chars: int, scorer: str, threads: int) -> None:
 
 
 def _method(_: int = 0) -> str:
+    if _init_error is not None:
+        raise _init_error
     return str(getattr(_worker.scorer, "method", ""))
 
 
 def _run(texts: list[str], slim: bool = False) -> list[CommentReport]:
+    if _init_error is not None:
+        raise _init_error
     out = list(_worker.analyze_many(texts, batch_size=len(texts)))
     if slim:
         out = [slim_report(r) for r in out]
@@ -129,8 +148,31 @@ class ParallelAnalyzer:
                               initargs=(checks, max_chars, scorer, threads_per_worker))
         self._nlp_lock = threading.Lock()
         self._nlp = None
+        self._pids = self._worker_pids()
+        self._lost = False
         # wait for the models to load (and surface a load error here, not mid-run)
-        self.scorer = _ScorerInfo(self._pool.apply(_method))
+        try:
+            self.scorer = _ScorerInfo(self._get(self._pool.apply_async(_method)))
+        except BaseException:
+            self.terminate()
+            raise
+
+    def _worker_pids(self) -> set[int]:
+        return {p.pid for p in getattr(self._pool, "_pool", ()) if p.pid is not None}
+
+    def _get(self, result):
+        """``result.get()``, but a worker that dies holding the task (the Pool starts a new
+        one and the task is never answered) raises :class:`WorkerError` instead of hanging."""
+        while True:
+            try:
+                return result.get(timeout=1.0)
+            except multiprocessing.TimeoutError:
+                now = self._worker_pids()
+                if now - self._pids:  # a replacement was started: a worker died
+                    self._pids = now
+                    self._lost = True  # its task is never answered: close() cannot wait for it
+                    raise WorkerError("a worker process stopped unexpectedly (out of memory, or "
+                                      "killed); the texts it held were not analysed") from None
 
     @property
     def nlp(self):
@@ -162,9 +204,11 @@ class ParallelAnalyzer:
                 pending.append(self._pool.apply_async(_run, (batch, self.slim)))
             if not pending:
                 return
-            yield from pending.popleft().get()
+            yield from self._get(pending.popleft())
 
     def close(self) -> None:
+        if self._lost:
+            self.terminate()
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
@@ -192,4 +236,4 @@ class ParallelAnalyzer:
             pass
 
 
-__all__ = ["ParallelAnalyzer", "default_workers"]
+__all__ = ["ParallelAnalyzer", "WorkerError", "default_workers"]
