@@ -94,12 +94,17 @@ def test_a_worker_that_cannot_load_raises_instead_of_restarting_forever(tmp_path
     assert time.perf_counter() - t < 120
 
 
-def test_killed_workers_raise_instead_of_hanging_and_the_pool_recovers(pool):
-    # last in this module: the replacement workers load their models while it waits
-    it = pool.analyze_many(TEXTS * 10)
-    assert next(it).text == TEXTS[0]  # batches are in flight now
-    for pid in pool._worker_pids():
-        os.kill(pid, signal.SIGKILL)
-    with pytest.raises(WorkerError):
-        list(it)
-    assert pool.analyze("Great job.").text == "Great job."
+def test_killed_workers_raise_instead_of_hanging():
+    # a worker killed while it held the task queue's lock leaves the Pool unusable: the
+    # pool says so (WorkerError) rather than waiting for ever, and so does an audit on it
+    with ParallelAnalyzer(2, batch_size=4) as pool:
+        it = pool.analyze_many(TEXTS * 10)
+        assert next(it).text == TEXTS[0]  # batches are in flight now
+        for pid in pool._worker_pids():
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(WorkerError):
+            list(it)
+        with pytest.raises(WorkerError):
+            pool.analyze("Great job.")
+        with pytest.raises(WorkerError):  # an audit on it stops with that error at once
+            feedbackai.audit(pd.DataFrame({"comment": TEXTS}), text_column="comment", analyzer=pool)

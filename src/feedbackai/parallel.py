@@ -189,6 +189,9 @@ class ParallelAnalyzer:
     def analyze_many(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[CommentReport]:
         """Reports in input order. Errors (``TypeError``/``ValueError`` for a bad text) are
         raised in this process, before the batch holding the text is sent."""
+        if self._lost:
+            raise WorkerError("a worker process stopped unexpectedly earlier; this pool cannot be "
+                              "used again (start a new ParallelAnalyzer)")
         size = max(1, min(batch_size or self.batch_size, self.batch_size))
         it = iter(texts)
         window = 2 * self.workers
@@ -207,14 +210,32 @@ class ParallelAnalyzer:
             yield from self._get(pending.popleft())
 
     def close(self) -> None:
-        if self._lost:
-            self.terminate()
+        if self._pool is not None and self._lost:
+            self._abandon()
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
             self._pool = None
 
+    def _abandon(self) -> None:
+        # a worker killed while it held the task queue's lock leaves the lock held for ever,
+        # and Pool.terminate() itself takes that lock: stop the processes and let the Pool's
+        # (daemon) threads go with this process. First stop it starting new workers.
+        from multiprocessing.pool import TERMINATE
+
+        for obj in (getattr(self._pool, "_worker_handler", None), self._pool):
+            if obj is not None:
+                obj._state = TERMINATE
+        for proc in list(getattr(self._pool, "_pool", ())):
+            try:
+                proc.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        self._pool = None
+
     def terminate(self) -> None:
+        if self._pool is not None and self._lost:
+            self._abandon()
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
