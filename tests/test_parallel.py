@@ -94,9 +94,9 @@ def test_a_worker_that_cannot_load_raises_instead_of_restarting_forever(tmp_path
     assert time.perf_counter() - t < 120
 
 
-def test_killed_workers_raise_instead_of_hanging():
-    # a worker killed while it held the task queue's lock leaves the Pool unusable: the
-    # pool says so (WorkerError) rather than waiting for ever, and so does an audit on it
+def test_killed_workers_raise_instead_of_hanging_and_an_audit_redoes_their_rows(analyzer):
+    # a worker killed with a task in hand (or holding the task queue's lock) would leave the
+    # caller waiting for ever: the pool raises WorkerError and starts afresh instead
     with ParallelAnalyzer(2, batch_size=4) as pool:
         it = pool.analyze_many(TEXTS * 10)
         assert next(it).text == TEXTS[0]  # batches are in flight now
@@ -104,7 +104,18 @@ def test_killed_workers_raise_instead_of_hanging():
             os.kill(pid, signal.SIGKILL)
         with pytest.raises(WorkerError):
             list(it)
-        with pytest.raises(WorkerError):
-            pool.analyze("Great job.")
-        with pytest.raises(WorkerError):  # an audit on it stops with that error at once
-            feedbackai.audit(pd.DataFrame({"comment": TEXTS}), text_column="comment", analyzer=pool)
+        assert pool.analyze("Great job.").text == "Great job."
+        # an audit whose workers are killed mid-run redoes the rows they held: none is lost
+        df = pd.DataFrame({"comment": TEXTS * 6})
+        killed: list[int] = []
+
+        def progress(done, total):
+            if not killed:  # after the first chunk, with the next ones in flight
+                killed.extend(pool._worker_pids())
+                for pid in killed:
+                    os.kill(pid, signal.SIGKILL)
+
+        a = feedbackai.audit(df, text_column="comment", analyzer=pool, chunk_size=8, progress=progress)
+        b = feedbackai.audit(df, text_column="comment", analyzer=analyzer, chunk_size=8)
+        assert killed and a.rows_read == len(df)
+        assert a.results.equals(b.results)

@@ -143,19 +143,21 @@ class ParallelAnalyzer:
         self.batch_size = batch_size
         self.slim = slim  # send back slim_report()s (the audit needs no evidence or reasons)
         self._checks = checks
-        ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(self.workers, initializer=_init,
-                              initargs=(checks, max_chars, scorer, threads_per_worker))
+        self._initargs = (checks, max_chars, scorer, threads_per_worker)
+        self._start()
         self._nlp_lock = threading.Lock()
         self._nlp = None
-        self._pids = self._worker_pids()
-        self._lost = False
         # wait for the models to load (and surface a load error here, not mid-run)
         try:
             self.scorer = _ScorerInfo(self._get(self._pool.apply_async(_method)))
         except BaseException:
             self.terminate()
             raise
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(self.workers, initializer=_init, initargs=self._initargs)
+        self._pids = self._worker_pids()
 
     def _worker_pids(self) -> set[int]:
         return {p.pid for p in getattr(self._pool, "_pool", ()) if p.pid is not None}
@@ -169,10 +171,12 @@ class ParallelAnalyzer:
             except multiprocessing.TimeoutError:
                 now = self._worker_pids()
                 if now - self._pids:  # a replacement was started: a worker died
-                    self._pids = now
-                    self._lost = True  # its task is never answered: close() cannot wait for it
+                    # its task is never answered, and if it died holding the task queue's
+                    # lock no worker gets another: the old pool is dropped, a new one started
+                    self._abandon()
+                    self._start()
                     raise WorkerError("a worker process stopped unexpectedly (out of memory, or "
-                                      "killed); the texts it held were not analysed") from None
+                                      "killed); the texts in flight were not analysed") from None
 
     @property
     def nlp(self):
@@ -189,9 +193,6 @@ class ParallelAnalyzer:
     def analyze_many(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[CommentReport]:
         """Reports in input order. Errors (``TypeError``/``ValueError`` for a bad text) are
         raised in this process, before the batch holding the text is sent."""
-        if self._lost:
-            raise WorkerError("a worker process stopped unexpectedly earlier; this pool cannot be "
-                              "used again (start a new ParallelAnalyzer)")
         size = max(1, min(batch_size or self.batch_size, self.batch_size))
         it = iter(texts)
         window = 2 * self.workers
@@ -210,8 +211,6 @@ class ParallelAnalyzer:
             yield from self._get(pending.popleft())
 
     def close(self) -> None:
-        if self._pool is not None and self._lost:
-            self._abandon()
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
@@ -234,8 +233,6 @@ class ParallelAnalyzer:
         self._pool = None
 
     def terminate(self) -> None:
-        if self._pool is not None and self._lost:
-            self._abandon()
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
