@@ -2,6 +2,9 @@
 
 import os
 import signal
+import subprocess
+import sys
+import textwrap
 import time
 
 import pandas as pd
@@ -119,3 +122,30 @@ def test_killed_workers_raise_instead_of_hanging_and_an_audit_redoes_their_rows(
         b = feedbackai.audit(df, text_column="comment", analyzer=analyzer, chunk_size=8)
         assert killed and a.rows_read == len(df)
         assert a.results.equals(b.results)
+
+
+def test_a_process_whose_workers_were_killed_still_exits(tmp_path):
+    # Killed while idle, one worker dies holding the task queue's lock. The abandoned Pool's
+    # finalizer (run at interpreter exit) would wait for that lock for ever: CI hung after
+    # the last test passed. Run in a fresh interpreter, which must print and exit.
+    script = tmp_path / "kill_idle.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, time
+        from feedbackai.parallel import ParallelAnalyzer, WorkerError
+        if __name__ == "__main__":
+            pool = ParallelAnalyzer(2, batch_size=4)
+            pool.analyze("Warm.")
+            time.sleep(0.5)  # both idle: one waits for a task holding the queue's lock
+            for pid in pool._worker_pids():
+                os.kill(pid, signal.SIGKILL)
+            try:
+                pool.analyze("Great job.")
+            except WorkerError:
+                print("WorkerError", flush=True)
+            print(pool.analyze("Great job.").text, flush=True)
+            pool.close()
+            print("closed", flush=True)
+    """))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["WorkerError", "Great", "job.", "closed"]

@@ -220,8 +220,13 @@ class ParallelAnalyzer:
         # a worker killed while it held the task queue's lock leaves the lock held for ever,
         # and Pool.terminate() itself takes that lock: stop the processes and let the Pool's
         # (daemon) threads go with this process. First stop it starting new workers.
+        # Its finalizer, run at interpreter exit (or when the Pool is collected), would call
+        # terminate() and wait for that lock for ever: the process would never exit.
         from multiprocessing.pool import TERMINATE
 
+        finalizer = getattr(self._pool, "_terminate", None)
+        if finalizer is not None:
+            finalizer.cancel()
         for obj in (getattr(self._pool, "_worker_handler", None), self._pool):
             if obj is not None:
                 obj._state = TERMINATE
