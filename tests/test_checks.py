@@ -168,3 +168,24 @@ def test_an_absolute_backed_by_a_count_of_things_is_not_vague_but_a_period_alone
     assert not [f for f in backed.flags if f.category == "vague.absolute"]
     period = analyzer.analyze("She was never late in 3 weeks.")
     assert any(f.category == "vague.absolute" for f in period.flags)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Tunde can be abrasive with the night crew.", "abrasive"),
+    ("Simone is bossy in stand-ups.", "bossy"),
+    ("Shanice is arrogant with junior staff.", "arrogant"),
+    ("Rosalind is pushy with the suppliers.", "pushy"),
+    ("ximena is moody on Mondays.", "moody"),  # a lower-case name at the start of a comment
+])
+def test_names_of_any_origin_are_people(analyzer, text, word):
+    # names the small model tags NOUN, ORG or GPE, and not in the flip's name list
+    assert any(text[f.start:f.end] == word for f in analyzer.analyze(text).flags), text
+
+
+@pytest.mark.parametrize("text", [
+    "Marketing is aggressive about the launch date.",
+    "Attrition is stubborn in the warehouse this year.",
+    "Salesforce reports are difficult to read.",
+])
+def test_common_words_as_subjects_are_not_people(analyzer, text):
+    assert not [f for f in analyzer.analyze(text).flags if f.category == "bias.personality"], text

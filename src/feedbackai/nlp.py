@@ -48,6 +48,38 @@ def load_pipeline(name: str | None = None) -> Language:
         return nlp
 
 
+_words: frozenset[str] | None = None
+
+
+def english_words() -> frozenset[str]:
+    """The English dictionary words the loaded pipeline's lemmatizer knows (its WordNet-derived
+    ``lemma_index`` of nouns, verbs, adjectives and adverbs, and its exception forms), lower
+    case: ~90,000 words. Used to tell a name ("Tunde", "Simone") from a common word
+    ("Marketing", "Stock"). Empty until a pipeline with a rule lemmatizer is loaded."""
+    global _words
+    if _words is None:
+        with _lock:
+            nlps = list(_cache.values())
+        words: set[str] = set()
+        for nlp in nlps:
+            if "lemmatizer" not in nlp.pipe_names:
+                continue
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            for table in ("lemma_index", "lemma_exc"):
+                if lookups is None or not lookups.has_table(table):
+                    continue
+                for forms in lookups.get_table(table).values():
+                    if isinstance(forms, dict):
+                        words.update(forms)
+                        words.update(w for v in forms.values() for w in v)
+                    else:
+                        words.update(forms)
+        if not words:
+            return frozenset()
+        _words = frozenset(w.lower() for w in words if isinstance(w, str))
+    return _words
+
+
 @Language.factory(
     "feedbackai",
     default_config={"categories": None, "min_severity": "low"},

@@ -95,6 +95,39 @@ def _given_names() -> frozenset[str]:
     return given_names()  # read from data/gender_pairs.yaml on first use
 
 
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW",
+                            "EVENT", "LANGUAGE"})
+
+
+def looks_like_name(tok: Token) -> bool:
+    """A sentence's first word that is no English word ("Tunde", "Simone", "Oksana"): in a
+    review, the name of the person. The small model tags such names NOUN, ORG or GPE as often
+    as PERSON, and a list of given names cannot hold every name of every origin. A common
+    word ("Marketing", "Clients", "Stock"), a function word, a number or date, a word in
+    capitals and an entity of several words are not names. Lower case is accepted at the very
+    start of a comment only ("hannah can be emotional")."""
+    text = tok.text
+    if len(text) < 2 or not text.replace("-", "").replace("'", "").isalpha() or tok.is_stop:
+        return False
+    if text[:1].isupper():
+        if not any(c.islower() for c in text[1:]):
+            return False
+    elif tok.i != 0 or not text.islower():
+        return False
+    if tok.tag_ not in ("NNP", "NN", "JJ") or tok.ent_type_ in _NOT_NAME_ENTS:
+        return False
+    sent_start = tok.sent.start
+    if any(not t.is_punct for t in tok.doc[sent_start:tok.i]):
+        return False  # only the sentence's first word: not "the Atlas rollout"
+    if tok.ent_type_ and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I" \
+            and tok.ent_type_ != "PERSON":
+        return False  # "Goldman Sachs", "New York"
+    from ..nlp import english_words
+
+    words = english_words()
+    return bool(words) and tok.lower_ not in words and tok.lemma_.lower() not in words
+
+
 def is_person_token(tok: Token) -> bool:
     if tok.lower_ in PERSON_PRONOUNS:
         return True
@@ -104,6 +137,8 @@ def is_person_token(tok: Token) -> bool:
         # a known given name as the subject is a person whatever the small model tagged it
         # ("Grace is cute and bubbly": "Grace" is not always PROPN): a comment and its gender
         # flip then get the same flags
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and looks_like_name(tok):
         return True
     if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass"):
         if tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
