@@ -189,3 +189,35 @@ def test_names_of_any_origin_are_people(analyzer, text, word):
 ])
 def test_common_words_as_subjects_are_not_people(analyzer, text):
     assert not [f for f in analyzer.analyze(text).flags if f.category == "bias.personality"], text
+
+
+def test_origin_inside_a_stereotype_is_the_stereotype_not_a_plain_mention(analyzer):
+    # annotation convention: a plain mention of nationality is other_protected; the same word
+    # inside an ethnic or national stereotype is race_ethnicity only (yields_to in the YAML)
+    cats = {f.category for f in analyzer.analyze("Wei is a typical Chinese engineer, head down.").flags}
+    assert "bias.race_ethnicity" in cats and "bias.other_protected" not in cats
+    cats = {f.category for f in analyzer.analyze("Kofi is Ghanaian and very loud on calls.").flags}
+    assert "bias.race_ethnicity" in cats and "bias.other_protected" not in cats
+    # a plain mention stays other_protected
+    cats = {f.category for f in analyzer.analyze("Wei is Chinese and joined the Leeds team in May.").flags}
+    assert "bias.other_protected" in cats and "bias.race_ethnicity" not in cats
+
+
+def test_yields_to_names_known_categories(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(textwrap.dedent("""
+        id: bad
+        version: 1
+        category: vague.hedge
+        severity: low
+        match: phrase
+        explanation: x
+        suggestion: y
+        source: {citation: test, licence: CC0, retrieved: 2026-11-26}
+        entries:
+          - terms: [maybe]
+            yields_to: [bias.nonsense]
+        examples: {flag: ["Maybe."], pass: ["No."]}
+    """))
+    with pytest.raises(LexiconError, match="yields_to"):
+        load_lexicon(bad)

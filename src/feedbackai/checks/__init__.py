@@ -333,6 +333,7 @@ class Checker:
                 continue
             per_lexicon.setdefault(lx.id, []).append((entry, span))
         flags: list[Flag] = []
+        yielding: list[tuple[int, frozenset[str]]] = []  # (index in flags, categories it yields to)
         for lex_id, items in per_lexicon.items():
             keep = {(s.start, s.end) for s in filter_spans([s for _, s in items])}
             kept_cats: dict[tuple[int, int], set[str]] = {}
@@ -346,7 +347,10 @@ class Checker:
                     if key in seen:
                         continue
                     seen.add(key)
+                    n = len(flags)
                     flags.extend(self._flags(lex_id, entry, span, text=ctx.text))
+                    if entry.yields_to:
+                        yielding += [(i, entry.yields_to) for i in range(n, len(flags))]
                     continue
                 # a shorter match inside a longer one of the same check still adds the
                 # categories the longer one lacks ("working mom" inside "as a working mom")
@@ -355,6 +359,10 @@ class Checker:
                 if extra:
                     kept_cats[outer] |= extra
                     flags.extend(self._flags(lex_id, entry, span, only=extra, text=ctx.text))
+        if yielding:
+            drop = {i for i, cats in yielding
+                    if any(g.category in cats and g.start < flags[i].end and flags[i].start < g.end for g in flags)}
+            flags = [f for i, f in enumerate(flags) if i not in drop]
         flags.sort(key=lambda f: (f.start, f.end, f.category))
         return flags
 

@@ -340,7 +340,12 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
         return True
     root = span.root
     head = root.head if root.dep_ in ("amod", "compound", "nmod") else root
-    return head.tag_ in ("NNS", "NNPS") and head.dep_ in ("nsubj", "nsubjpass")
+    if not (head.tag_ in ("NNS", "NNPS") and head.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    # a generic statement (present tense: "the Chinese guys are great at ...", "... drink too
+    # much"), not an account of what a group did ("the Indian guys on nights closed 40 tickets")
+    verb = head.head
+    return verb.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {

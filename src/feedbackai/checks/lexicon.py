@@ -19,6 +19,9 @@ A lexicon file looks like this (see ``feedbackai/lexicons/*.yaml``)::
         suggestion: ...             #   suggestion, explanation, source
         unless_next: [friend]       # skip when the next word is one of these ("old friend")
         unless_prev: [the]          # skip when the previous word is one of these
+        yields_to: [bias.race_ethnicity]  # dropped where a flag of these categories overlaps
+                                    #   it ("Chinese" inside "a typical Chinese engineer" is
+                                    #   the stereotype, not a plain mention of origin)
     examples:
       flag: ["Maybe she could share updates earlier."]
       pass: ["She shared the update on May 3."]
@@ -55,6 +58,7 @@ class Entry:
     source: str = ""
     unless_next: frozenset[str] = frozenset()   # skip when the next word is one of these
     unless_prev: frozenset[str] = frozenset()   # skip when the previous word is one of these
+    yields_to: frozenset[str] = frozenset()     # dropped where a flag of these categories overlaps
 
 
 @dataclass(frozen=True)
@@ -175,9 +179,13 @@ def load_lexicon(path: str | Path, known_contexts: Sequence[str] = ()) -> Lexico
         src = _source_text(raw["source"])[0] if "source" in raw else source
         unless_next = frozenset(str(w).lower() for w in raw.get("unless_next", data.get("unless_next")) or ())
         unless_prev = frozenset(str(w).lower() for w in raw.get("unless_prev", data.get("unless_prev")) or ())
+        yields_to = frozenset(str(c) for c in raw.get("yields_to") or ())
+        for c in yields_to:
+            if c not in CATEGORIES:
+                raise LexiconError(f"{path}: entry {k}: yields_to names an unknown category '{c}'")
         common = dict(match=mode, categories=cats, severity=sev, context=ctx,
                       explanation=expl, suggestion=sugg, source=src,
-                      unless_next=unless_next, unless_prev=unless_prev)
+                      unless_next=unless_next, unless_prev=unless_prev, yields_to=yields_to)
         if "pattern" in raw:
             pats = raw["pattern"]
             if not isinstance(pats, list) or not pats:
