@@ -154,13 +154,18 @@ def test_checker_runs_without_precomputed_evidence(nlp):
     assert {f.category for f in flags} == {"vague.generic", "bias.personality"}
 
 
-def test_vague_words_in_quotes_are_someone_elses_but_bias_in_quotes_is_still_flagged(analyzer):
+def test_vague_words_in_quotes_are_someone_elses_and_reported_words_are_mentions(analyzer):
     quoted = analyzer.analyze("The buyer wrote “always helpful, never late” in the renewal survey.")
     assert not [f for f in quoted.flags if f.category.startswith("vague.")]
     bare = analyzer.analyze("She is always helpful and never late.")
     assert {"vague.absolute"} <= {f.category for f in bare.flags}
-    slur = analyzer.analyze('He called the new hire "a total psycho" in front of the team.')
-    assert any(f.category == "bias.disability" for f in slur.flags)
+    # reporting what the person said is feedback on their conduct, not the reviewer's bias
+    for text in ('He called the new hire "a total psycho" in front of the team.',
+                 "He needs to stop calling female colleagues 'love' and 'sweetheart'."):
+        assert not [f for f in analyzer.analyze(text).flags if f.category.startswith("bias.")], text
+    # scare quotes are still the reviewer's own judgement
+    assert any(f.category == "bias.gendered" for f in analyzer.analyze("She is a real 'diva' in meetings.").flags)
+    assert any(f.category == "bias.disability" for f in analyzer.analyze('He is a bit "psycho" about deadlines.').flags)
 
 
 def test_an_absolute_backed_by_a_count_of_things_is_not_vague_but_a_period_alone_is(analyzer):

@@ -331,6 +331,10 @@ class Checker:
             # vague wording inside quotes is someone else's (a customer's words, a title)
             if ctx.quoted and all(c.startswith("vague.") for c in entry.categories) and ctx.in_quotes(span):
                 continue
+            # a word reported in quotes is the person's wording that the review is about
+            # ("needs to stop calling colleagues 'sweetheart'"), not the reviewer's
+            if (ctx.quoted or ctx.single_quoted) and ctx.reported(span):
+                continue
             per_lexicon.setdefault(lx.id, []).append((entry, span))
         flags: list[Flag] = []
         yielding: list[tuple[int, frozenset[str]]] = []  # (index in flags, categories it yields to)

@@ -56,6 +56,12 @@ NAME_ENTS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 
 
 _QUOTED = re.compile(r'"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d')
+# a short word or phrase in single quotes: 'love', ‘sweetheart’ (not an apostrophe: no letter
+# right outside either quote)
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])['\u2018]([^'\u2018\u2019\n]{1,60})['\u2019](?![A-Za-z])")
+# verbs that report someone else's words: the quoted word is mentioned, not used by the reviewer
+REPORTING = frozenset({"call", "say", "refer", "use", "shout", "tell", "write", "label", "nickname", "describe",
+                       "address", "mutter", "joke", "comment", "text", "email", "post", "yell", "swear"})
 # nouns of time: a number of them is a period, not a count of things done
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "quarter", "decade",
                         "morning", "evening", "night", "weekend", "fortnight", "semester", "term"})
@@ -78,6 +84,15 @@ class CheckContext:
         # character ranges inside double quotes ("…" or “…”) on one line: reported speech and
         # titles, not the reviewer's own wording
         self.quoted = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(self.text)]
+        self.single_quoted = [(m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(self.text)]
+
+    def reported(self, span: Span) -> bool:
+        """The match is a word in quotes that the sentence reports someone else using ("stop
+        calling colleagues 'love' and 'sweetheart'"): a mention, not the reviewer's wording."""
+        a, b = span.start_char, span.end_char
+        if not any(qa <= a and b <= qb for qa, qb in self.quoted + self.single_quoted):
+            return False
+        return any(t.lemma_.lower() in REPORTING and t.idx < a for t in span.sent)
 
     def in_quotes(self, span: Span) -> bool:
         a, b = span.start_char, span.end_char
@@ -150,6 +165,9 @@ def is_person_token(tok: Token) -> bool:
     if tok.lemma_.lower() in PERSON_ATTRIBUTES and any(
             c.dep_ == "poss" and is_person_token(c) for c in tok.children):
         return True
+    if tok.lower_ == "leads" and not any(c.dep_ in ("compound", "amod") and c.lower_ in ("team", "tech", "shift", "project")
+                                         for c in tok.children):
+        return False  # sales leads ("qualified 45 warm leads"); team leads are people
     if tok.lemma_.lower() == "report":
         # a direct report is a person; a report (document) is not
         return any(c.lower_ in ("direct", "reporting") for c in tok.children)
@@ -284,6 +302,14 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
     return True
 
 
+def not_proper_name(span: Span, ctx: CheckContext) -> bool:
+    """A common word is not written as a proper name in mid-sentence ("agency spend with
+    Manpower" names the company)."""
+    t = span[0]
+    return not (len(span) == 1 and t.i > t.sent.start and t.text[:1].isupper() and t.text[1:].islower()
+                and t.tag_ == "NNP")
+
+
 def not_negated(span: Span, ctx: CheckContext) -> bool:
     """The match is not negated ('not a team player' is still judged by 'person')."""
     return not any(c.dep_ == "neg" for c in span.root.head.children) and not any(
@@ -358,4 +384,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_attributive": not_attributive,
     "stereotype": stereotype,
     "not_others": not_others,
+    "not_proper_name": not_proper_name,
 }
