@@ -78,8 +78,10 @@ class CheckContext:
     def __post_init__(self) -> None:
         self.text = self.doc.text  # Doc.text rebuilds the text from every token: read it once
         starts = [(s.start_char, s.end_char) for s in self.doc.sents]
+        self._sent_items: dict[int, list[Evidence]] = {}
         for k, (a, b) in enumerate(starts):
-            self._sent_evidence[k] = {e.kind for e in self.evidence if a <= e.start < b}
+            self._sent_items[k] = [e for e in self.evidence if a <= e.start < b]
+            self._sent_evidence[k] = {e.kind for e in self._sent_items[k]}
         self._sent_bounds = starts
         # character ranges inside double quotes ("…" or “…”) on one line: reported speech and
         # titles, not the reviewer's own wording
@@ -97,6 +99,12 @@ class CheckContext:
     def in_quotes(self, span: Span) -> bool:
         a, b = span.start_char, span.end_char
         return any(qa <= a and b <= qb for qa, qb in self.quoted)
+
+    def sentence_evidence(self, span: Span) -> list[Evidence]:
+        for k, (a, b) in enumerate(self._sent_bounds):
+            if a <= span.start_char < b:
+                return self._sent_items[k]
+        return []
 
     def sentence_kinds(self, span: Span) -> set[str]:
         for k, (a, b) in enumerate(self._sent_bounds):
@@ -282,8 +290,48 @@ def unbacked(span: Span, ctx: CheckContext) -> bool:
 
 
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
-    """The sentence gives no concrete evidence (no metric, date, name, outcome, example)."""
-    return not (STRONG_EVIDENCE & ctx.sentence_kinds(span))
+    """The sentence gives no concrete evidence (no metric, date, named thing, outcome,
+    example). What lies inside the match itself is not evidence for it ("gives 110%"), and
+    neither is a person's name ("a good year for Kemi", "Keep it up, Aoife!")."""
+    kinds = ctx.sentence_kinds(span)
+    if not (STRONG_EVIDENCE & kinds):
+        return True
+    a, b = span.start_char, span.end_char
+    doc = span.doc
+    for e in ctx.sentence_evidence(span):
+        if e.kind not in STRONG_EVIDENCE or (e.start < b and a < e.end):
+            continue
+        ev = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if ev is None:
+            return False
+        if e.kind in ("entity", "project") and _a_name(ev):
+            continue
+        if e.kind == "date" and all(t.lower_ in _PERIOD_WORDS or t.is_punct for t in ev):
+            continue  # "this quarter", "the whole year": when, not what
+        return False
+    return True
+
+
+# a bare reference to the review period is not evidence of what was done
+_PERIOD_WORDS = frozenset({"this", "last", "past", "the", "whole", "entire", "full", "quarter", "year", "month",
+                           "week", "half", "cycle", "period", "season", "sprint", "term", "semester", "again",
+                           "so", "far", "recent", "months", "weeks", "years", "quarters", "all", "every", "each",
+                           "today", "lately", "recently", "fiscal", "financial", "calendar", "review", "appraisal"})
+
+
+def _a_name(ev: Span) -> bool:
+    """A person's name: a PERSON entity, or one capitalised word that is no English word."""
+    if all(t.ent_type_ == "PERSON" or t.is_punct for t in ev):
+        return True
+    if len(ev) != 1:
+        return False
+    t = ev[0]
+    if not (t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha) or t.is_stop:
+        return False
+    from ..nlp import english_words
+
+    words = english_words()
+    return bool(words) and t.lower_ not in words and t.lemma_.lower() not in words
 
 
 def not_in_name(span: Span, ctx: CheckContext) -> bool:
