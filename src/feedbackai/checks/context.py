@@ -269,10 +269,15 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
     return is_person_token(subj)
 
 
+_MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
+
+
 def _is_count(t: Token) -> bool:
     """A number that counts something: not a date, time or ordinal, except that a number of
     things that are not time units is a count even when the small model tags it as a time
     ("in 31 night shifts")."""
+    if _MULTIPLIER.fullmatch(t.lower_):
+        return True  # "3x as many entries", "2.5x the volume"
     if not t.like_num or t.ent_type_ == "ORDINAL":
         return False
     if t.ent_type_ not in ("DATE", "TIME"):
@@ -348,6 +353,16 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
     if (a > 0 and text[a - 1] in "`_/") or (b < len(text) and text[b:b + 1] in "`_/("):
         return False
     return True
+
+
+def not_named_event(span: Span, ctx: CheckContext) -> bool:
+    """The match does not follow a name that makes it an event or a thing ("before the Ahmed
+    wedding", "the Patel divorce case"): "Kirsty's wedding" still counts."""
+    if span.start == 0:
+        return True
+    prev = span.doc[span.start - 1]
+    return not (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.i > prev.sent.start
+                and span.start >= 2 and span.doc[span.start - 2].lower_ in ("the", "a", "an"))
 
 
 def not_proper_name(span: Span, ctx: CheckContext) -> bool:
@@ -433,4 +448,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "stereotype": stereotype,
     "not_others": not_others,
     "not_proper_name": not_proper_name,
+    "not_named_event": not_named_event,
 }
