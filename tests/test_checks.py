@@ -226,3 +226,30 @@ def test_yields_to_names_known_categories(tmp_path):
     """))
     with pytest.raises(LexiconError, match="yields_to"):
         load_lexicon(bad)
+
+
+@pytest.mark.parametrize("text,cat,word", [
+    ("He mabye needs a mentor.", "vague.hedge", "mabye"),
+    ("She is very arrogent in meetings.", "bias.personality", "arrogent"),
+    ("He sumtimes misses the handover.", "vague.quantifier", "sumtimes"),
+])
+def test_misspelt_terms_are_still_the_terms(analyzer, text, cat, word):
+    assert any(f.category == cat and f.text == word for f in analyzer.analyze(text).flags), text
+
+
+@pytest.mark.parametrize("text", [
+    "Keisha ran the Black Friday floor plan with no till outage.",   # a name, one edit from a term
+    "linda closed 40 tickets in March.",                              # a lower-case name
+    "She migrated the kubectl scripts to the new cluster in May.",    # a tool name
+])
+def test_names_and_tools_are_not_misspellings(analyzer, text):
+    assert not analyzer.analyze(text).flags, text
+
+
+def test_osa_distance():
+    from feedbackai.checks.typos import osa_distance
+
+    assert osa_distance("mabye", "maybe") == 1   # transposition
+    assert osa_distance("alwys", "always") == 1  # deletion
+    assert osa_distance("arrogent", "arrogant") == 1
+    assert osa_distance("probly", "probably") == 2

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from ..types import CATEGORIES, SEVERITIES, Evidence, Flag
 from .context import FILTERS, CheckContext
+from .typos import TypoIndex
 from .lexicon import Entry, Lexicon, LexiconError, builtin_lexicon_paths, load_lexicon
 
 __all__ = ["CheckConfig", "Checker", "Lexicon", "LexiconError", "load_lexicon", "registry"]
@@ -162,6 +163,7 @@ class Checker:
         self._lock = threading.Lock()
         self._min_sev = SEVERITIES.index(self.config.min_severity)
         self._learned: object = ...  # loaded on first use (feedbackai.checks.learned)
+        self._typos: TypoIndex | None = None
 
     @property
     def learned(self):
@@ -179,7 +181,14 @@ class Checker:
         model = self.learned
         if model is None:
             return list(flags)
-        return merge(flags, model.flags(doc, sents, vecs, flags, self.config.enabled, self._min_sev))
+        enabled = self.config.enabled
+        if any(c.startswith("bias.") and not enabled(c) for c in CATEGORIES):
+            # a bias head fires only where no lexicon bias flag did; with a bias category
+            # turned off its flags are not there to tell ("She is abrasive" with personality
+            # off would read as another bias), so the bias heads stay silent
+            def enabled(c, _on=self.config.enabled):  # noqa: E306
+                return _on(c) and not c.startswith("bias.")
+        return merge(flags, model.flags(doc, sents, vecs, flags, enabled, self._min_sev))
 
     # -- matcher construction (once per vocabulary) --------------------------------
     def _build(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -188,6 +197,7 @@ class Checker:
         lemma = PhraseMatcher(vocab, attr="LEMMA")
         pattern = Matcher(vocab)
         patterns: list[tuple[str, list, tuple]] = []
+        typo_terms: list[tuple[str, str]] = []
         for lx in self.lexicons:
             for k, e in enumerate(lx.entries):
                 if not any(self.config.enabled(c) for c in e.categories):
@@ -206,6 +216,8 @@ class Checker:
                     lemma.add(key, [d])
                 else:
                     lower.add(key, [Doc(vocab, words=list(e.tokens))])
+                    if len(e.tokens) == 1:
+                        typo_terms.append((e.tokens[0], key))
         # the same for every vocabulary: the patterns; per (attribute, value), the anchors
         # it satisfies; each anchor's pattern; each pattern's number of anchors; the
         # patterns without anchors
@@ -225,6 +237,7 @@ class Checker:
             group[k] = i // _GROUP
         rank = {get_string_id(key): k for k, (key, _, _) in enumerate(patterns)}
         self._prefilter = (patterns, index, owner, need, always, group, rank)
+        self._typos = TypoIndex(typo_terms)
         return lower, lemma, pattern
 
     def _matchers_for(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -303,6 +316,10 @@ class Checker:
             raw += list(self._pattern_matches(doc, pattern))
         if len(lemma) and doc.has_annotation("LEMMA"):
             raw += list(lemma(doc))
+        if self._typos is not None and len(self._typos):
+            from ..nlp import english_words
+
+            raw += [(strings.add(key), i, i + 1) for key, i in self._typos.matches(doc, english_words())]
         out = []
         for match_id, start, end in raw:
             lx, entry = self._entries[strings[match_id]]
