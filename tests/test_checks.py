@@ -253,3 +253,13 @@ def test_osa_distance():
     assert osa_distance("alwys", "always") == 1  # deletion
     assert osa_distance("arrogent", "arrogant") == 1
     assert osa_distance("probly", "probably") == 2
+
+
+def test_person_through_placeholder_nouns_and_descriptive_fragments(analyzer):
+    # "a feisty little thing": the noun stands for the person it is predicated of
+    flags = analyzer.analyze("Marta is such a feisty little thing with suppliers.").flags
+    assert any(f.category == "bias.personality" and f.text == "feisty" for f in flags)
+    assert not analyzer.analyze("The new release is a fiddly thing to install.").flags
+    # a clause describing a person noun in a fragment is about that person
+    flags = analyzer.analyze("Lovely girl, always smiling at the customers.").flags
+    assert any(f.category == "vague.absolute" and f.text == "always" for f in flags)

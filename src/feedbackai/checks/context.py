@@ -196,6 +196,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# nouns that stand for the person they are predicated of
+_PLACEHOLDER_NOUNS = frozenset({"thing", "sort", "kind", "type", "soul", "one", "character", "creature"})
+
+
 def describes_person(tok: Token) -> bool:
     """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person."""
     t = tok
@@ -211,6 +215,9 @@ def describes_person(tok: Token) -> bool:
                 return verb.dep_ == "ROOT" or verb.lemma_ in LINKING_VERBS
             return is_person_token(subj)
         if dep in ("amod", "compound", "nmod"):
+            if t.head.lemma_.lower() in _PLACEHOLDER_NOUNS and t.head.dep_ in ("attr", "ROOT", "appos", "conj"):
+                t = t.head  # "such a feisty little thing", "a difficult sort": the noun stands for the person
+                continue
             return is_person_token(t.head)
         if dep == "appos":
             return is_person_token(t.head)
@@ -235,6 +242,10 @@ def describes_person(tok: Token) -> bool:
             subj = _subject(t)
             if subj is not None:
                 return is_person_token(subj)
+            if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lemma_.lower() in PERSON_NOUNS | {"he", "she"}
+                                        and c.i + 1 < len(t.doc) and t.doc[c.i + 1].lower_ == "'s"
+                                        for c in t.children) and any(c.lower_ in ("a", "an") for c in t.children):
+                return True  # "the man's a dinosaur": the small model reads "'s" (is) as a possessive
             # "Very easygoing." / "A pleasure to work with." — a fragment about the reviewee
             return t.pos_ in ("ADJ", "NOUN", "PROPN")
         if dep in ("nsubj", "nsubjpass") and t.pos_ == "ADJ":
@@ -265,7 +276,9 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         head = head.head
     subj = _subject(head)
     if subj is None:
-        return head.dep_ == "ROOT"
+        # a fragment about the reviewee, or a clause that describes a person noun
+        # ("Beautiful girl, always smiling at the customers.")
+        return head.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
     return is_person_token(subj)
 
 
