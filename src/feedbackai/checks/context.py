@@ -408,6 +408,10 @@ OTHER_PEOPLE = {"patient", "client", "customer", "student", "pupil", "resident",
                 "adult", "individual", "those", "others", "anyone", "someone", "kid", "child", "children"}
 
 
+# a peer in a prepositional phrase is someone else than the reviewee ("for a colleague on leave")
+_PEERS = frozenset({"colleague", "teammate", "coworker", "co-worker", "peer", "friend"})
+
+
 def not_others(span: Span, ctx: CheckContext) -> bool:
     """The match is not about other people the comment mentions (patients, customers,
     pupils ...): "treated 30 patients with dementia", "the customer was diabetic"."""
@@ -415,6 +419,8 @@ def not_others(span: Span, ctx: CheckContext) -> bool:
     for _ in range(6):
         if t.lemma_.lower() in OTHER_PEOPLE and t.i not in range(span.start, span.end):
             return False
+        if t.lemma_.lower() in _PEERS and t.dep_ == "pobj" and t.i not in range(span.start, span.end):
+            return False  # "covered for a colleague on compassionate leave"
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
             break
         t = t.head
