@@ -263,3 +263,14 @@ def test_person_through_placeholder_nouns_and_descriptive_fragments(analyzer):
     # a clause describing a person noun in a fragment is about that person
     flags = analyzer.analyze("Lovely girl, always smiling at the customers.").flags
     assert any(f.category == "vague.absolute" and f.text == "always" for f in flags)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenji's husband works at a rival firm.", {"bias.other_protected"}),   # same-sex partner: orientation
+    ("Helen's husband works at the depot.", {"bias.family_status"}),
+    ("He is a single dad.", {"bias.family_status", "bias.gendered"}),       # parent nouns carry both
+    ("She is a natural leader.", {"bias.personality"}),                      # a trait, not a content-free verdict
+    ("He has a whiny voice on calls.", {"bias.appearance"}),                 # not gender-coded: appearance only
+])
+def test_annotation_conventions(analyzer, text, expected):
+    assert {f.category for f in analyzer.analyze(text).flags} == expected, text

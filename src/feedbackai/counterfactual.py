@@ -95,6 +95,28 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
         return _tables
 
 
+def name_gender(name: str) -> str | None:
+    """'female' or 'male' for a given name of the flip's list (``data/gender_pairs.yaml``,
+    female -> male pairs), else None."""
+    data = _genders()
+    return data.get(name)
+
+
+_gender_of: dict[str, str] | None = None
+
+
+def _genders() -> dict[str, str]:
+    global _gender_of
+    if _gender_of is None:
+        data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+        out: dict[str, str] = {}
+        for f, m in data["names"].items():
+            out.setdefault(str(f), "female")
+            out.setdefault(str(m), "male")
+        _gender_of = out
+    return _gender_of
+
+
 def given_names() -> frozenset[str]:
     """The given names the flip swaps (``data/gender_pairs.yaml``), as written."""
     return frozenset(_load()[1])

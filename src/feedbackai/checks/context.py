@@ -378,6 +378,28 @@ def not_named_event(span: Span, ctx: CheckContext) -> bool:
                 and span.start >= 2 and span.doc[span.start - 2].lower_ in ("the", "a", "an"))
 
 
+_SPOUSE_GENDER = {"husband": "male", "boyfriend": "male", "fiance": "male", "fiancé": "male",
+                  "wife": "female", "girlfriend": "female", "fiancee": "female", "fiancée": "female",
+                  "missus": "female", "hubby": "male"}
+
+
+def same_sex_partner(span: Span, ctx: CheckContext) -> bool:
+    """"Kenji's husband": a partner of the same gender as the named person, which shows sexual
+    orientation (other_protected under the annotation convention), where "Helen's husband" is
+    family status. Known only for the given names of the flip's list."""
+    from ..counterfactual import name_gender
+
+    if len(span) < 3:
+        return False
+    gender = name_gender(span[0].text)
+    partner = _SPOUSE_GENDER.get(span[-1].lower_)
+    return gender is not None and partner is not None and gender == partner
+
+
+def not_same_sex_partner(span: Span, ctx: CheckContext) -> bool:
+    return not same_sex_partner(span, ctx)
+
+
 def not_proper_name(span: Span, ctx: CheckContext) -> bool:
     """A common word is not written as a proper name in mid-sentence ("agency spend with
     Manpower" names the company)."""
@@ -468,4 +490,6 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_others": not_others,
     "not_proper_name": not_proper_name,
     "not_named_event": not_named_event,
+    "same_sex_partner": same_sex_partner,
+    "not_same_sex_partner": not_same_sex_partner,
 }
