@@ -438,6 +438,8 @@ def not_others(span: Span, ctx: CheckContext) -> bool:
     """The match is not about other people the comment mentions (patients, customers,
     pupils ...): "treated 30 patients with dementia", "the customer was diabetic"."""
     t = span.root
+    if any(c.dep_ == "poss" and c.lemma_.lower() in OTHER_PEOPLE for c in t.children):
+        return False  # "members' retirement plans", "the patients' medication"
     for _ in range(6):
         if t.lemma_.lower() in OTHER_PEOPLE and t.i not in range(span.start, span.end):
             return False
