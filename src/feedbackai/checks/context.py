@@ -145,6 +145,12 @@ def looks_like_name(tok: Token) -> bool:
     if tok.ent_type_ and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I" \
             and tok.ent_type_ != "PERSON":
         return False  # "Goldman Sachs", "New York"
+    return no_english_word(tok)
+
+
+def no_english_word(tok: Token) -> bool:
+    """Neither the word nor its lemma is in the English dictionary the pipeline's lemmatizer
+    knows (False when no such dictionary is loaded)."""
     from ..nlp import english_words
 
     words = english_words()
@@ -242,10 +248,6 @@ def describes_person(tok: Token) -> bool:
             subj = _subject(t)
             if subj is not None:
                 return is_person_token(subj)
-            if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lemma_.lower() in PERSON_NOUNS | {"he", "she"}
-                                        and c.i + 1 < len(t.doc) and t.doc[c.i + 1].lower_ == "'s"
-                                        for c in t.children) and any(c.lower_ in ("a", "an") for c in t.children):
-                return True  # "the man's a dinosaur": the small model reads "'s" (is) as a possessive
             # "Very easygoing." / "A pleasure to work with." — a fragment about the reviewee
             return t.pos_ in ("ADJ", "NOUN", "PROPN")
         if dep in ("nsubj", "nsubjpass") and t.pos_ == "ADJ":
@@ -346,10 +348,7 @@ def _a_name(ev: Span) -> bool:
     t = ev[0]
     if not (t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha) or t.is_stop:
         return False
-    from ..nlp import english_words
-
-    words = english_words()
-    return bool(words) and t.lower_ not in words and t.lemma_.lower() not in words
+    return no_english_word(t)
 
 
 def not_in_name(span: Span, ctx: CheckContext) -> bool:
