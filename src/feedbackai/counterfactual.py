@@ -77,7 +77,7 @@ class FlipResult(_Serialisable):
 
 
 def _load() -> tuple[dict[str, str], dict[str, str]]:
-    global _tables
+    global _tables, _gender_of
     with _lock:
         if _tables is None:
             data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
@@ -88,33 +88,25 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
                 if m not in NO_REVERSE:
                     words.setdefault(m, f)
             names: dict[str, str] = {}
+            genders: dict[str, str] = {}
             for f, m in data["names"].items():
                 names.setdefault(str(f), str(m))
                 names.setdefault(str(m), str(f))
+                genders.setdefault(str(f), "female")
+                genders.setdefault(str(m), "male")
+            _gender_of = genders
             _tables = (words, names)
         return _tables
+
+
+_gender_of: dict[str, str] = {}
 
 
 def name_gender(name: str) -> str | None:
     """'female' or 'male' for a given name of the flip's list (``data/gender_pairs.yaml``,
     female -> male pairs), else None."""
-    data = _genders()
-    return data.get(name)
-
-
-_gender_of: dict[str, str] | None = None
-
-
-def _genders() -> dict[str, str]:
-    global _gender_of
-    if _gender_of is None:
-        data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-        out: dict[str, str] = {}
-        for f, m in data["names"].items():
-            out.setdefault(str(f), "female")
-            out.setdefault(str(m), "male")
-        _gender_of = out
-    return _gender_of
+    _load()
+    return _gender_of.get(name)
 
 
 def given_names() -> frozenset[str]:
