@@ -161,7 +161,11 @@ def is_person_token(tok: Token) -> bool:
     if tok.lower_ in PERSON_PRONOUNS:
         return True
     if tok.ent_type_ == "PERSON":
-        return True
+        # the small model's PERSON on a lower-case common noun with a determiner is a thing
+        # ("the new sloppy joe slider"); names take no determiner, even typed in lower case
+        if not (tok.is_lower and tok.lower_ not in _given_names() and not no_english_word(tok)
+                and any(c.dep_ == "det" for c in tok.children)):
+            return True
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.text in _given_names():
         # a known given name as the subject is a person whatever the small model tagged it
         # ("Grace is cute and bubbly": "Grace" is not always PROPN): a comment and its gender
@@ -257,8 +261,41 @@ def describes_person(tok: Token) -> bool:
 
 
 def person(span: Span, ctx: CheckContext) -> bool:
-    """The matched word describes a person ("she is abrasive", "a difficult person")."""
+    """The matched word describes a person ("she is abrasive", "a difficult person"), and is
+    not the tail of a noun-adjective compound ("user-friendly", "eco-friendly": about a thing)."""
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_ \
+            and not doc[span.start - 2].whitespace_ and (doc[span.start - 2].pos_ in ("NOUN", "NUM")
+                                                          or doc[span.start - 2].lower_ in ("eco", "bio", "cyber")):
+        return False  # noun-adjective compound: "user-friendly"; not "passive-aggressive"
     return describes_person(span.root)
+
+
+# verbs of building or running a policy, form or process: its subject matter is the work
+ADMIN_VERBS = frozenset({"set", "configure", "process", "automate", "update", "rewrite", "redesign", "draft",
+                         "publish", "implement", "launch", "roll", "administer", "digitise", "digitize",
+                         "streamline", "audit", "document", "map", "build", "introduce", "design", "overhaul",
+                         "simplify", "write", "revise", "migrate", "model", "cost", "benchmark"})
+
+
+def not_administered(span: Span, ctx: CheckContext) -> bool:
+    """Not a policy the person builds or runs: "set up carer's leave in the HR system",
+    "rewrote the shared parental leave policy" (the leave has no owner: not "her leave")."""
+    root = span.root
+    if root.dep_ not in ("dobj", "conj"):
+        return True
+    verb = root.head
+    while verb.dep_ == "conj" and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ADMIN_VERBS:
+        return True
+    return any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or is_person_token(c))
+               for t in (root, *span) for c in t.children)
+
+
+def intransitive(span: Span, ctx: CheckContext) -> bool:
+    """The matched verb takes no direct object: a person retiring, not "retire 3 legacy apps"."""
+    return not any(c.dep_ in ("dobj", "obj") for c in span.root.children)
 
 
 def person_clause(span: Span, ctx: CheckContext) -> bool:
@@ -482,6 +519,8 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
+    "intransitive": intransitive,
+    "not_administered": not_administered,
     "unbacked": unbacked,
     "no_evidence": no_evidence,
     "not_in_name": not_in_name,
