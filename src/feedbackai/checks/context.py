@@ -315,10 +315,17 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         head = head.head
     subj = _subject(head)
     if subj is None:
+        if head.dep_ == "dep" and head.head is not head:
+            subj = _subject(head.head)  # a loosely attached clause in a list: "rowan is reliable, never misses a shift"
+            if subj is not None:
+                return is_person_token(subj)
         # a fragment about the reviewee, or a clause that describes a person noun
         # ("Beautiful girl, always smiling at the customers.")
         return head.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
-    return is_person_token(subj)
+    if is_person_token(subj):
+        return True
+    # what is theirs stands for them: "their hi-vis is always filthy", "her desk is never tidy"
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children)
 
 
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
@@ -332,6 +339,8 @@ def _is_count(t: Token) -> bool:
         return True  # "3x as many entries", "2.5x the volume"
     if not t.like_num or t.ent_type_ == "ORDINAL":
         return False
+    if t.lower_ == "one" and t.dep_ != "nummod":
+        return False  # a pronoun, not a count: "one of the girls", "the one who"
     if t.ent_type_ not in ("DATE", "TIME"):
         return True
     head = t.head
