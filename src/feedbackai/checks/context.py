@@ -137,7 +137,7 @@ def looks_like_name(tok: Token) -> bool:
             return False
     elif tok.i != 0 or not text.islower():
         return False
-    if tok.tag_ not in ("NNP", "NN", "JJ") or tok.ent_type_ in _NOT_NAME_ENTS:
+    if tok.tag_ not in ("NNP", "NN", "JJ", "NNS", "NNPS") or tok.ent_type_ in _NOT_NAME_ENTS:
         return False
     sent_start = tok.sent.start
     if any(not t.is_punct for t in tok.doc[sent_start:tok.i]):
@@ -223,6 +223,12 @@ def describes_person(tok: Token) -> bool:
             if subj is None:
                 # a fragment about the reviewee: "Comes across as abrasive."
                 return verb.dep_ == "ROOT" or verb.lemma_ in LINKING_VERBS
+            return is_person_token(subj)
+        if dep == "amod" and t.head.pos_ == "ADP" and t.head.lower_ in ("as", "like") and t.head.head is not t.head:
+            verb = t.head.head  # "comes across as angry" parsed with the adjective on "as"
+            subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else None
+            if subj is None:
+                return verb.pos_ in ("AUX", "VERB") and verb.dep_ == "ROOT"
             return is_person_token(subj)
         if dep in ("amod", "compound", "nmod"):
             if t.head.lemma_.lower() in _PLACEHOLDER_NOUNS and t.head.dep_ in ("attr", "ROOT", "appos", "conj"):
@@ -324,7 +330,7 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         return head.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
     if is_person_token(subj):
         return True
-    # what is theirs stands for them: "their hi-vis is always filthy", "her desk is never tidy"
+    # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow"
     return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children)
 
 
