@@ -299,6 +299,16 @@ def not_administered(span: Span, ctx: CheckContext) -> bool:
                for t in (root, *span) for c in t.children)
 
 
+def no_complement(span: Span, ctx: CheckContext) -> bool:
+    """The adjective names nothing it applies to: "her numbers are fine", not "fine with
+    the change", "good at forecasting", "strong in negotiations", "good to go"."""
+    root = span.root
+    if any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dative") for c in root.children):
+        return False
+    nxt = span.end < len(span.doc) and span.doc[span.end]
+    return not (nxt and nxt.lower_ in ("for", "to", "with", "at", "in", "on", "about", "enough"))
+
+
 def intransitive(span: Span, ctx: CheckContext) -> bool:
     """The matched verb takes no direct object: a person retiring, not "retire 3 legacy apps"."""
     return not any(c.dep_ in ("dobj", "obj") for c in span.root.children)
@@ -535,6 +545,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
     "intransitive": intransitive,
+    "no_complement": no_complement,
     "not_administered": not_administered,
     "unbacked": unbacked,
     "no_evidence": no_evidence,
