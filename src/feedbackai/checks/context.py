@@ -521,6 +521,7 @@ STEREOTYPE_CUES = (
     "for an ", "credit to", "of course", "obviously", "not what i expected", "unlike most",
     "unlike other", "as is common", "it's a cultural", "cultural thing", "their culture",
     "those people", "you people", "in their blood", "born with", "all the ", "they all",
+    "like the rest of", "you get with", "a lot of the", "lots of the",
 )
 
 
