@@ -302,11 +302,12 @@ def not_administered(span: Span, ctx: CheckContext) -> bool:
 def no_complement(span: Span, ctx: CheckContext) -> bool:
     """The adjective names nothing it applies to: "her numbers are fine", not "fine with
     the change", "good at forecasting", "strong in negotiations", "good to go"."""
-    root = span.root
+    root = span[-1] if span[-1].pos_ == "ADJ" else span.root  # the adjective, not the verb before it
     if any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dative") for c in root.children):
         return False
     nxt = span.end < len(span.doc) and span.doc[span.end]
-    return not (nxt and nxt.lower_ in ("for", "to", "with", "at", "in", "on", "about", "enough"))
+    return not (nxt and nxt.lower_ in ("for", "to", "with", "at", "in", "on", "about", "enough", "than", "when",
+                                       "during", "around"))
 
 
 def intransitive(span: Span, ctx: CheckContext) -> bool:
