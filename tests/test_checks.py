@@ -91,6 +91,11 @@ def test_extra_organisation_lexicon(analyzer, tmp_path):
     ("id: x\ncategory: vague.hedge\nsource: s\nexplanation: e\nsuggestion: s\ncontext: [nope]\nentries: [a]", "context"),
     ("- just a list", "mapping"),
     ("id: [unclosed", "cannot read"),
+    # a key given twice would silently replace the first; a bare on/no/true in a list is a boolean
+    ("id: x\ncategory: vague.hedge\nsource: s\nexplanation: e\nsuggestion: s\n"
+     "entries:\n  - terms: [a]\n    unless_next: [b]\n    unless_next: [c]", "given twice"),
+    ("id: x\ncategory: vague.hedge\nsource: s\nexplanation: e\nsuggestion: s\n"
+     "entries:\n  - terms: [a]\n    unless_next: [at, on, by]", "quote it"),
 ])
 def test_malformed_lexicons_give_clear_errors(tmp_path, body, msg):
     p = tmp_path / "bad.yaml"

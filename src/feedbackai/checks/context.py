@@ -281,7 +281,9 @@ def person(span: Span, ctx: CheckContext) -> bool:
 ADMIN_VERBS = frozenset({"set", "configure", "process", "automate", "update", "rewrite", "redesign", "draft",
                          "publish", "implement", "launch", "roll", "administer", "digitise", "digitize",
                          "streamline", "audit", "document", "map", "build", "introduce", "design", "overhaul",
-                         "simplify", "write", "revise", "migrate", "model", "cost", "benchmark"})
+                         "simplify", "write", "revise", "migrate", "model", "cost", "benchmark", "reconcile",
+                         "transfer", "consolidate", "sell", "advise", "service", "price", "value", "rebalance",
+                         "file", "log", "record", "chase", "collate", "report", "track"})
 
 
 def not_administered(span: Span, ctx: CheckContext) -> bool:
@@ -308,6 +310,13 @@ def no_complement(span: Span, ctx: CheckContext) -> bool:
     nxt = span.end < len(span.doc) and span.doc[span.end]
     return not (nxt and nxt.lower_ in ("for", "to", "with", "at", "in", "on", "about", "enough", "than", "when",
                                        "during", "around"))
+
+
+def not_finite_verb(span: Span, ctx: CheckContext) -> bool:
+    """A trait word matched by its lemma is not a finite verb: "she calmed the patient" acts,
+    "she is calm" is a trait ("driven", "reserved" as adjectives still count)."""
+    t = span.root
+    return not (len(span) == 1 and t.pos_ == "VERB" and t.tag_ in ("VB", "VBD", "VBZ", "VBP"))
 
 
 def intransitive(span: Span, ctx: CheckContext) -> bool:
@@ -547,6 +556,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
     "intransitive": intransitive,
+    "not_finite_verb": not_finite_verb,
     "no_complement": no_complement,
     "not_administered": not_administered,
     "unbacked": unbacked,

@@ -123,10 +123,41 @@ def _tokens(term: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses what silently loses data in a hand-written lexicon: a key
+    given twice in one mapping (the second copy would replace the first) and a bare
+    yes/no/on/off/true/false inside a list (YAML reads it as a boolean, not a word)."""
+
+
+def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} is given twice in one entry (the second would replace the first)",
+                key_node.start_mark)
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+def _strict_sequence(loader: _StrictLoader, node: yaml.SequenceNode, deep: bool = False) -> list:
+    for item in node.value:
+        if isinstance(item, yaml.ScalarNode) and item.tag == "tag:yaml.org,2002:bool":
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{item.value!r} in a list reads as a boolean: quote it (\"{item.value}\")",
+                item.start_mark)
+    return yaml.SafeLoader.construct_sequence(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _strict_sequence)
+
+
 def load_lexicon(path: str | Path, known_contexts: Sequence[str] = ()) -> Lexicon:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, Mapping):
