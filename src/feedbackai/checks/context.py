@@ -313,10 +313,11 @@ def no_complement(span: Span, ctx: CheckContext) -> bool:
 
 
 def not_finite_verb(span: Span, ctx: CheckContext) -> bool:
-    """A trait word matched by its lemma is not a finite verb: "she calmed the patient" acts,
+    """A trait word matched by its lemma is not a finite verb with an object: "she calmed the patient" acts,
     "she is calm" is a trait ("driven", "reserved" as adjectives still count)."""
     t = span.root
-    return not (len(span) == 1 and t.pos_ == "VERB" and t.tag_ in ("VB", "VBD", "VBZ", "VBP"))
+    return not (len(span) == 1 and t.pos_ == "VERB" and t.tag_ in ("VB", "VBD", "VBZ", "VBP")
+                and any(c.dep_ == "dobj" for c in t.children))  # acting on something; a mis-tagged adjective has no object
 
 
 def intransitive(span: Span, ctx: CheckContext) -> bool:
