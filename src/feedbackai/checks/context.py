@@ -490,6 +490,9 @@ def not_attributive(span: Span, ctx: CheckContext) -> bool:
     """The word names people, not a kind of thing: "the girls in accounting" is flagged,
     "the girls' football league" is not."""
     root = span.root
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ == "POS" and doc[span.end].text in ("'", "’"):
+        return False  # a plural possessive names what they own: "the boys' and girls' kit orders"
     return not (root.dep_ in ("poss", "compound", "amod", "nmod") and not is_person_token(root.head))
 
 
@@ -499,7 +502,9 @@ OTHER_PEOPLE = {"patient", "client", "customer", "student", "pupil", "resident",
                 "guest", "caller", "tenant", "claimant", "learner", "member", "people", "public",
                 "applicant", "passenger", "shopper", "buyer", "victim", "case", "population",
                 "participant", "attendee", "volunteer", "animal", "dog", "cat", "horse", "pet",
-                "adult", "individual", "those", "others", "anyone", "someone", "kid", "child", "children"}
+                "adult", "individual", "those", "others", "anyone", "someone", "kid", "child", "children",
+                "interviewee", "delegate", "plaintiff", "defendant", "respondent", "traveller",
+                "traveler", "subscriber", "viewer", "reader", "listener", "spectator", "fan", "donor"}
 
 
 # a peer in a prepositional phrase is someone else than the reviewee ("for a colleague on leave")
