@@ -4,7 +4,7 @@
     feedbackai train --flags ...
 
 Data (sentence level, the sentences the engine sees: ``doc.sents`` that are not blank):
-- ``corpora/flags/dev.jsonl`` + ``dev2.jsonl``: a sentence is positive for a category when a
+- the development sets ``corpora/flags/dev*.jsonl`` listed in ``DEV_SETS``: a sentence is positive for a category when a
   gold span of that category overlaps it, else negative. These are the only rows that are
   evaluated; cross-validation folds group them by comment id.
 - the ``examples: flag / pass`` of every built-in lexicon: positive (flag) or negative (pass)
@@ -386,8 +386,9 @@ def write_card_md(out: Path, info: dict) -> None:
         "audit finding on its own, and not a replacement for the lexicon checks (it only adds to them).",
         "",
         "## Training data",
-        f"{info['n_dev_comments']} labelled comments ({info['n_dev_sentences']} sentences) of corpora/flags dev.jsonl +",
-        "dev2.jsonl (sentence labels from the gold spans), the flag/pass examples of the lexicons, and the",
+        f"{info['n_dev_comments']} labelled comments ({info['n_dev_sentences']} sentences) of corpora/flags "
+        f"{' + '.join(DEV_SETS)}",
+        "(sentence labels from the gold spans), the flag/pass examples of the lexicons, and the",
         "corpora/comments corpus as low-weight background negatives (only sentences no lexicon flags in that",
         f"category). Data sha256 `{info['data_sha256'][:16]}…`, seed {info['seed']}, C {info['C']}.",
         "heldout.jsonl was not used for any choice.",
