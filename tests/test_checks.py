@@ -279,3 +279,14 @@ def test_person_through_placeholder_nouns_and_descriptive_fragments(analyzer):
 ])
 def test_annotation_conventions(analyzer, text, expected):
     assert {f.category for f in analyzer.analyze(text).flags} == expected, text
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Harpreet's turban is fine but the hairnet rule still applies.", "turban"),
+    ("Honestly she is doing great, keep it up.", "doing great"),
+])
+def test_flag_spans_leave_out_edge_punctuation_and_clitics(analyzer, text, want):
+    """A pattern may match "'s turban" or "doing great,"; the flag highlights the phrase."""
+    spans = [f.text for f in analyzer.analyze(text).flags if f.check != "learned.flags"]
+    assert want in spans, spans
+    assert all(s[0] not in ",.;:!?'\u2019 " and s[-1] not in ",.;:!?'\u2019 " for s in spans), spans

@@ -141,6 +141,22 @@ class Registry:
 registry = Registry()
 
 
+# a pattern may match the clitic or the punctuation around a phrase ("'s turban", "doing great,"):
+# the flag highlights the phrase itself
+_EDGE = frozenset({",", ".", ";", ":", "!", "?", "'s", "\u2019s", "'", "\u2019", "...", "-", "\u2013", "\u2014"})
+
+
+def _trimmed(span: Span) -> tuple[int, int]:
+    """Character offsets of ``span`` without edge punctuation or a leading possessive clitic."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while j - i > 1 and doc[i].text in _EDGE:
+        i += 1
+    while j - i > 1 and doc[j - 1].text in _EDGE:
+        j -= 1
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
 class Checker:
     """Runs all enabled checks on a parsed Doc and returns Flags (sorted by position)."""
 
@@ -393,7 +409,7 @@ class Checker:
             return
         if text is None:
             text = span.doc.text
-        a, b = span.start_char, span.end_char
+        a, b = _trimmed(span)
         for cat in entry.categories:
             if (only is not None and cat not in only) or not self.config.enabled(cat):
                 continue
