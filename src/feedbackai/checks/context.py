@@ -432,6 +432,9 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
             # a lone name at subject position is the reviewee the small model mis-tagged
             if ent is not None and len(ent) == 1 and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 continue
+            # a lone word said of the person is no name either: "a fiery Latina", "very Eastern"
+            if ent is not None and len(ent) == 1 and t.dep_ in ("attr", "acomp", "amod") and not t.head.ent_type_:
+                continue
             return False
     text = ctx.text
     a, b = span.start_char, span.end_char
