@@ -290,3 +290,23 @@ def test_flag_spans_leave_out_edge_punctuation_and_clitics(analyzer, text, want)
     spans = [f.text for f in analyzer.analyze(text).flags if f.check != "learned.flags"]
     assert want in spans, spans
     assert all(s[0] not in ",.;:!?'\u2019 " and s[-1] not in ",.;:!?'\u2019 " for s in spans), spans
+
+
+def test_lexicon_yaml_merge_keys_still_load(tmp_path):
+    """The strict loader keeps YAML merge keys ("<<: *defaults") working for organisation files."""
+    p = tmp_path / "org.yaml"
+    p.write_text(textwrap.dedent("""
+        id: org.merge
+        category: vague.generic
+        severity: low
+        match: phrase
+        explanation: "'{term}' is house jargon."
+        suggestion: "Say what was done."
+        source: {citation: "Acme style guide", licence: internal}
+        defaults: &d {severity: medium}
+        entries:
+          - {<<: *d, terms: [synergy]}
+        examples: {flag: ["Great synergy."], pass: ["We met."]}
+    """))
+    lx = load_lexicon(p, known_contexts=tuple(FILTERS))
+    assert lx.entries[0].severity == "medium"

@@ -266,14 +266,19 @@ def describes_person(tok: Token) -> bool:
     return False
 
 
+# second halves of noun-adjective compounds that describe a thing's fitness for something
+_THING_COMPOUND_HEADS = frozenset({"friendly", "proof", "ready", "free", "based", "safe", "compatible", "facing",
+                                   "centric"})
+
+
 def person(span: Span, ctx: CheckContext) -> bool:
     """The matched word describes a person ("she is abrasive", "a difficult person"), and is
     not the tail of a noun-adjective compound ("user-friendly", "eco-friendly": about a thing)."""
     doc = span.doc
     if span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_ \
-            and not doc[span.start - 2].whitespace_ and (doc[span.start - 2].pos_ in ("NOUN", "NUM")
-                                                          or doc[span.start - 2].lower_ in ("eco", "bio", "cyber")):
-        return False  # noun-adjective compound: "user-friendly"; not "passive-aggressive"
+            and not doc[span.start - 2].whitespace_ and span.root.lower_ in _THING_COMPOUND_HEADS \
+            and (doc[span.start - 2].pos_ in ("NOUN", "NUM") or doc[span.start - 2].lower_ in ("eco", "bio", "cyber")):
+        return False  # "user-friendly", "mobile-friendly"; not "passive-aggressive", "ice-cold", "work-shy"
     return describes_person(span.root)
 
 
@@ -283,7 +288,7 @@ ADMIN_VERBS = frozenset({"set", "configure", "process", "automate", "update", "r
                          "streamline", "audit", "document", "map", "build", "introduce", "design", "overhaul",
                          "simplify", "write", "revise", "migrate", "model", "cost", "benchmark", "reconcile",
                          "transfer", "consolidate", "sell", "advise", "service", "price", "value", "rebalance",
-                         "file", "log", "record", "chase", "collate", "report", "track"})
+                         "collate"})  # not log/file/record/report: "she has logged compassionate leave twice" is hers
 
 
 def not_administered(span: Span, ctx: CheckContext) -> bool:
@@ -295,6 +300,8 @@ def not_administered(span: Span, ctx: CheckContext) -> bool:
     verb = root.head
     while verb.dep_ == "conj" and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ == "dobj":
+        verb = verb.head  # "set up the payroll codes and the carer's leave": the first conjunct's verb
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ADMIN_VERBS:
         return True
     return any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or is_person_token(c))
@@ -540,7 +547,7 @@ STEREOTYPE_CUES = (
     "for an ", "credit to", "of course", "obviously", "not what i expected", "unlike most",
     "unlike other", "as is common", "it's a cultural", "cultural thing", "their culture",
     "those people", "you people", "in their blood", "born with", "all the ", "they all",
-    "like the rest of", "you get with", "a lot of the", "lots of the",
+    "like the rest of", "you get with",
 )
 
 

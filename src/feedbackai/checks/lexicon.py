@@ -132,7 +132,14 @@ class _StrictLoader(yaml.SafeLoader):
 def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: set = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # "<<: *defaults" is resolved by the base constructor
+        try:
+            key = loader.construct_object(key_node, deep=deep)
+            hash(key)
+        except TypeError as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"a key must be a plain value: {exc}",
+                                                    key_node.start_mark) from exc
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"the key {key!r} is given twice in one entry (the second would replace the first)",
