@@ -66,19 +66,22 @@ def test_severity_threshold(analyzer):
     assert [f.text for f in r.flags] == ["abrasive"]
 
 
+# an organisation's own lexicon file: its header, then the entries a test gives
+ORG_LEXICON = """
+id: org.jargon
+category: vague.generic
+severity: low
+match: phrase
+explanation: "'{term}' is house jargon."
+suggestion: "Say what was done."
+source: {citation: "Acme style guide", licence: internal}
+examples: {flag: ["Great synergy."], pass: ["We met."]}
+"""
+
+
 def test_extra_organisation_lexicon(analyzer, tmp_path):
     p = tmp_path / "org.yaml"
-    p.write_text(textwrap.dedent("""
-        id: org.jargon
-        category: vague.generic
-        severity: low
-        match: phrase
-        explanation: "'{term}' is house jargon."
-        suggestion: "Say what was done."
-        source: {citation: "Acme style guide", licence: internal}
-        entries: [synergy, move the needle]
-        examples: {flag: ["Great synergy."], pass: ["We met."]}
-    """))
+    p.write_text(ORG_LEXICON + "entries: [synergy, move the needle]\n")
     a = Analyzer(CheckConfig(extra_lexicons=[p]), nlp=analyzer.nlp)
     r = a.analyze("He helped move the needle on synergy.")
     assert {f.text for f in r.flags if f.check == "org.jargon"} == {"move the needle", "synergy"}
@@ -295,18 +298,6 @@ def test_flag_spans_leave_out_edge_punctuation_and_clitics(analyzer, text, want)
 def test_lexicon_yaml_merge_keys_still_load(tmp_path):
     """The strict loader keeps YAML merge keys ("<<: *defaults") working for organisation files."""
     p = tmp_path / "org.yaml"
-    p.write_text(textwrap.dedent("""
-        id: org.merge
-        category: vague.generic
-        severity: low
-        match: phrase
-        explanation: "'{term}' is house jargon."
-        suggestion: "Say what was done."
-        source: {citation: "Acme style guide", licence: internal}
-        defaults: &d {severity: medium}
-        entries:
-          - {<<: *d, terms: [synergy]}
-        examples: {flag: ["Great synergy."], pass: ["We met."]}
-    """))
+    p.write_text(ORG_LEXICON + "defaults: &d {severity: medium}\nentries:\n  - {<<: *d, terms: [synergy]}\n")
     lx = load_lexicon(p, known_contexts=tuple(FILTERS))
     assert lx.entries[0].severity == "medium"
