@@ -305,7 +305,7 @@ def not_administered(span: Span, ctx: CheckContext) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ADMIN_VERBS:
         return True
     return any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or is_person_token(c))
-               for t in (root, *span) for c in t.children)
+               for t in span for c in t.children)
 
 
 def no_complement(span: Span, ctx: CheckContext) -> bool:
@@ -329,7 +329,7 @@ def not_finite_verb(span: Span, ctx: CheckContext) -> bool:
 
 def intransitive(span: Span, ctx: CheckContext) -> bool:
     """The matched verb takes no direct object: a person retiring, not "retire 3 legacy apps"."""
-    return not any(c.dep_ in ("dobj", "obj") for c in span.root.children)
+    return not any(c.dep_ == "dobj" for c in span.root.children)
 
 
 def person_clause(span: Span, ctx: CheckContext) -> bool:
