@@ -7,7 +7,8 @@ import importlib
 import pytest
 
 from feedbackai.nlp import load_pipeline, pipeline_name
-from feedbackai.nlp_speed import _simple, fast_attribute_ruler, use_numpy_blas
+from feedbackai.nlp_speed import (FastEntityRecognizer, _simple, fast_attribute_ruler,
+                                  fast_entity_recognizer, use_numpy_blas)
 
 TEXTS = [
     "Priya rewrote the retry logic in February, and p95 latency dropped from 840 ms to 310 ms.",
@@ -19,6 +20,13 @@ TEXTS = [
     "There were 3 outages; what went wrong was the handover, which nobody owned.",
     "MARIA SHIPPED THE RELEASE 2 WEEKS EARLY AND THE CLIENT SIGNED A 3-YEAR DEAL.",
     "that which is done is done, but all of those who helped deserve thanks",
+    # entities: several words, at the end of a text, across a newline, in capitals, next to
+    # whitespace runs, many per sentence
+    "Dr. Martin Luther King Jr. spoke in Washington D.C. on 28 August 1963.",
+    "Thanks from the whole team to Priya Sharma", "Anna Kowalski\n\nJames O'Brien\n",
+    "Led the  Q3   launch \n with  Acme Corp in  New York .", "Sam, Lee, Ana and Tom met Acme, Initech and Globex",
+    "$4.5m in ARR from 12 new logos in EMEA during H2 FY27, 30% above the 2025 plan.",
+    "Maria", "ok", "New York\tLos Angeles\t\tChicago",
 ]
 
 
@@ -78,3 +86,53 @@ def test_predicates_follow_matcher_semantics():
     assert _predicate([{"LOWER": {"REGEX": "^y'?$"}}]) is None
     assert _predicate([{"LOWER": "gon"}, {"LOWER": "na"}]) is None
     assert _predicate([{"ORTH": "x"}]) is None
+
+
+def _ents(doc):
+    return [(t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_fast_recogniser_is_in_place_and_matches_the_stock_decoder_at_any_batch_size():
+    nlp = load_pipeline()
+    fast = nlp.get_pipe("ner")
+    assert isinstance(fast, FastEntityRecognizer)
+    stock = fast._ner
+    docs = list(nlp.pipe(TEXTS * 3, disable=["ner"]))
+    assert sum(1 for d in docs if len(d) > 3) > 20
+    expected = [_ents(d) for d in stock.pipe([d.copy() for d in docs], batch_size=8)]
+    found = 0
+    for batch_size in (1, 4, 256):
+        got = [_ents(d) for d in fast.pipe([d.copy() for d in docs], batch_size=batch_size)]
+        assert got == expected
+        found = sum(1 for e in got for iob, _ in e if iob == "B")
+    assert found >= 30  # the texts do hold entities, multi-word ones among them
+    assert any(iob == "I" for e in expected for iob, _ in e)
+    one = docs[20].copy()
+    assert _ents(fast(one)) == expected[20]
+
+
+def test_fast_recogniser_leaves_preset_entities_to_spacy():
+    from spacy.tokens import Span
+
+    nlp = load_pipeline()
+    fast = nlp.get_pipe("ner")
+    doc = nlp("Priya Sharma moved from Acme Corp to Globex in Berlin.", disable=["ner"])
+    preset = doc.copy()
+    preset.set_ents([Span(preset, 4, 6, label="PRODUCT")], default="unmodified")
+    a, b = preset.copy(), preset.copy()
+    list(fast.pipe([a]))  # a batch with preset entities goes to spaCy's decoder, which keeps them
+    fast._ner.set_annotations([b], fast._ner.predict([b]))
+    assert _ents(a) == _ents(b)
+    assert [(e.text, e.label_) for e in a.ents if e.label_ == "PRODUCT"] == [("Acme Corp", "PRODUCT")]
+
+
+def test_fast_recogniser_applies_once_hands_on_attributes_and_declines_other_models():
+    nlp = importlib.import_module(pipeline_name()).load()
+    assert fast_entity_recognizer(nlp) is True
+    assert fast_entity_recognizer(nlp) is False
+    assert fast_entity_recognizer(nlp, name="no_such_pipe") is False
+    ner = nlp.get_pipe("ner")
+    assert "PERSON" in ner.labels and ner.name == "ner"
+    assert not FastEntityRecognizer.supports(nlp.get_pipe("parser"))
+    assert not FastEntityRecognizer.supports(object())
+    assert [e.label_ for e in nlp("Anna Kowalski joined Acme Corp in Berlin.").ents] == ["PERSON", "ORG", "GPE"]
