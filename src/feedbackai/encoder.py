@@ -91,6 +91,29 @@ def _quantise(model) -> int:
     return n
 
 
+def _transformers_without_sklearn() -> None:
+    """Keep transformers from importing scikit-learn, and with it pandas and pyarrow.
+
+    Loading a BERT model imports transformers' text-generation helpers, which import
+    ``sklearn.metrics.roc_curve`` (for assisted decoding only) when scikit-learn is
+    installed; that chain costs ~85 MB of memory in a process that only encodes sentences,
+    such as each bulk-audit worker. transformers asks ``is_sklearn_available()``, which reads
+    this flag, so it is cleared before the model code is first imported, only when nothing in
+    the process has imported scikit-learn yet. An encoder never generates text, so nothing
+    it does changes.
+    """
+    import sys
+
+    if "sklearn" in sys.modules or "transformers.generation" in sys.modules:
+        return
+    try:
+        import transformers.utils.import_utils as import_utils
+    except ImportError:  # pragma: no cover - transformers is a dependency
+        return
+    if getattr(import_utils, "_sklearn_available", None) is True:
+        import_utils._sklearn_available = False
+
+
 class Encoder:
     """Batched sentence embeddings (384-d, unit length)."""
 
@@ -99,6 +122,8 @@ class Encoder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
+
+        _transformers_without_sklearn()
         from transformers import AutoModel, AutoTokenizer
 
         if threads:
