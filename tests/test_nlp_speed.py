@@ -136,3 +136,19 @@ def test_fast_recogniser_applies_once_hands_on_attributes_and_declines_other_mod
     assert not FastEntityRecognizer.supports(nlp.get_pipe("parser"))
     assert not FastEntityRecognizer.supports(object())
     assert [e.label_ for e in nlp("Anna Kowalski joined Acme Corp in Berlin.").ents] == ["PERSON", "ORG", "GPE"]
+
+
+def test_fast_recogniser_survives_pickling_and_defers_to_spacy_after_labels_change():
+    import pickle
+
+    nlp = importlib.import_module(pipeline_name()).load()
+    assert fast_entity_recognizer(nlp)
+    fast = nlp.get_pipe("ner")
+    again = pickle.loads(pickle.dumps(fast))
+    assert isinstance(again, FastEntityRecognizer) and again.labels == fast.labels
+    doc = nlp("Priya Sharma moved from Acme Corp to Globex in Berlin.", disable=["ner"])
+    fast.add_label("SKILL")  # the moves change: the bulk tables no longer fit, so spaCy decodes
+    a, b = doc.copy(), doc.copy()
+    list(fast.pipe([a]))
+    fast._ner.set_annotations([b], fast._ner.predict([b]))
+    assert _ents(a) == _ents(b)

@@ -240,13 +240,7 @@ class FastEntityRecognizer:
                     self._in_of[n[2:]] = i
                 elif n[0] == "L":
                     self._last_of[n[2:]] = i
-        model = ner.model
-        self._tok2vec = model.layers[0]
-        self._lower = model.get_ref("lower")
-        upper = model.get_ref("upper")
-        self._W = np.ascontiguousarray(upper.get_param("W"))  # (moves, hidden)
-        self._b = upper.get_param("b")
-        self._bias = self._lower.get_param("b")  # (hidden, pieces)
+        self._names = names
         n_moves = len(names)
         self._mask_begin = np.full(n_moves, False)
         self._mask_begin[self._begin + self._unit + [self._out]] = True
@@ -271,6 +265,8 @@ class FastEntityRecognizer:
             return False
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_ner":  # e.g. while unpickling, before _ner is set
+            raise AttributeError(name)
         return getattr(self._ner, name)
 
     def __call__(self, doc):
@@ -295,7 +291,10 @@ class FastEntityRecognizer:
         docs = [d for d in docs if len(d)]
         if not docs:
             return
-        if any(d.to_array(ENT_IOB).any() for d in docs):  # preset entities: spaCy's own rules
+        moves = self._ner.moves
+        if any(d.to_array(ENT_IOB).any() for d in docs) or moves.n_moves != len(self._names) \
+                or any(moves.get_class_name(i) != n for i, n in enumerate(self._names)):
+            # preset entities (spaCy's rules must respect them), or labels added since: spaCy's own
             self._ner.set_annotations(docs, self._ner.predict(docs))
             return
         for doc, ents in zip(docs, self._decode(docs)):
@@ -306,16 +305,20 @@ class FastEntityRecognizer:
         from spacy.attrs import IS_SPACE, SENT_START
         from spacy.tokens import Span
 
-        tokvecs = self._tok2vec.predict(docs)
-        Yf = self._lower.predict(tokvecs)  # (tokens + 1, 3, hidden, pieces); row 0 = padding
+        model = self._ner.model  # read each time: training may replace the weights
+        lower = model.get_ref("lower")
+        W = np.ascontiguousarray(model.get_ref("upper").get_param("W"))  # (moves, hidden)
+        b = model.get_ref("upper").get_param("b")
+        bias = lower.get_param("b")  # (hidden, pieces)
+        tokvecs = model.layers[0].predict(docs)
+        Yf = lower.predict(tokvecs)  # (tokens + 1, 3, hidden, pieces); row 0 = padding
         # no entity open: features (token, padding, padding), summed in spaCy's order
         unmaxed = Yf[1:, 0] + Yf[0, 1]
         unmaxed += Yf[0, 2]
-        unmaxed += self._bias
-        closed = unmaxed.max(axis=2) @ self._W.T
-        closed += self._b
+        unmaxed += bias
+        closed = unmaxed.max(axis=2) @ W.T
+        closed += b
         out, offset = [], 0
-        W, b, bias = self._W, self._b, self._bias
         for doc in docs:
             n = len(doc)
             arr = doc.to_array([SENT_START, IS_SPACE])
