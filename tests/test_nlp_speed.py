@@ -147,8 +147,32 @@ def test_fast_recogniser_survives_pickling_and_defers_to_spacy_after_labels_chan
     again = pickle.loads(pickle.dumps(fast))
     assert isinstance(again, FastEntityRecognizer) and again.labels == fast.labels
     doc = nlp("Priya Sharma moved from Acme Corp to Globex in Berlin.", disable=["ner"])
+    fast._rehearsal_model = "set by resume_training"  # attributes written go to the recogniser
+    assert fast._ner._rehearsal_model == "set by resume_training"
+    fast._rehearsal_model = None
     fast.add_label("SKILL")  # the moves change: the bulk tables no longer fit, so spaCy decodes
     a, b = doc.copy(), doc.copy()
     list(fast.pipe([a]))
     fast._ner.set_annotations([b], fast._ner.predict([b]))
     assert _ents(a) == _ents(b)
+
+
+def test_fast_recogniser_breaks_near_ties_as_spacy_does():
+    """Two inputs (found by a reviewer's near-tie search) where two moves' scores differ only
+    in the last bits: numpy's BLAS summing in another order than spaCy's BLIS flipped them."""
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline()
+    fast = nlp.get_pipe("ner")
+    text = "ariocarpus Roi Acanthoscelides amphitheatrical Cussedly triga Scalier 1381 lurk"
+    doc = nlp(text, disable=["ner"])
+    words = Doc(nlp.vocab, words=["Grandstander", "zionist", "480", "Supplementary", "1635", "Cubeb", "868",
+                                   "Hee-haw", "hs2"])
+    for d in (doc, words):
+        for name, proc in nlp.pipeline:
+            if name != "ner" and d is words:
+                d = proc(d)
+        a, b = d.copy(), d.copy()
+        fast(a)
+        fast._ner(b)
+        assert _ents(a) == _ents(b), d.text

@@ -91,16 +91,19 @@ def _quantise(model) -> int:
     return n
 
 
-def _transformers_without_sklearn() -> None:
+def transformers_without_sklearn() -> None:
     """Keep transformers from importing scikit-learn, and with it pandas and pyarrow.
 
-    Loading a BERT model imports transformers' text-generation helpers, which import
-    ``sklearn.metrics.roc_curve`` (for assisted decoding only) when scikit-learn is
-    installed; that chain costs ~85 MB of memory in a process that only encodes sentences,
-    such as each bulk-audit worker. transformers asks ``is_sklearn_available()``, which reads
-    this flag, so it is cleared before the model code is first imported, only when nothing in
-    the process has imported scikit-learn yet. An encoder never generates text, so nothing
-    it does changes.
+    For processes that only analyse text, i.e. the bulk workers (:mod:`feedbackai.parallel`
+    calls this before loading their models). Loading a BERT model imports transformers'
+    text-generation helpers, which import ``sklearn.metrics.roc_curve`` (for assisted
+    decoding only) when scikit-learn is installed; that chain costs ~85 MB of memory per
+    process. transformers asks ``is_sklearn_available()``, which reads this flag, so it is
+    cleared before the model code is first imported, only when nothing in the process has
+    imported scikit-learn yet. For the rest of that process transformers' own scikit-learn
+    helpers (GLUE metrics, assisted generation) think scikit-learn is missing, which is why
+    the app and the library's own processes do not call it; scikit-learn itself still
+    imports and works.
     """
     import sys
 
@@ -122,8 +125,6 @@ class Encoder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
-
-        _transformers_without_sklearn()
         from transformers import AutoModel, AutoTokenizer
 
         if threads:

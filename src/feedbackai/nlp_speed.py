@@ -209,11 +209,16 @@ class FastEntityRecognizer:
     label) is a token scored on its own. The moves allowed are spaCy's (``ner.pyx``): B only
     if the entity can continue within the sentence and not on whitespace, U not on
     whitespace, I not at the end or before a sentence start, L always; ties go to the first
-    move, as spaCy's ``arg_max_if_valid`` does. Same model, same weights, same arithmetic in
-    the same order (``tests/test_nlp_speed.py`` and ``bench/ner_equivalence.py`` compare
-    entities with the stock decoder). A batch that has entities set before the recogniser
-    runs (an entity ruler's, which these rules would have to respect) goes to the stock
-    decoder; so does any model whose layout is not this one's.
+    move, as spaCy's ``arg_max_if_valid`` does. Same model, same weights, same arithmetic: the
+    features are summed in spaCy's order, the output layer goes through BLIS's sgemm as in
+    spaCy's decoder (numpy's BLAS sums in another order, which could flip a near-tie in the
+    last bit), and ``pipe`` uses spaCy's own length-sorted sub-batches, so the layers before
+    the decoder see the same inputs (``tests/test_nlp_speed.py`` and
+    ``bench/ner_equivalence.py`` compare entities with the stock decoder). A batch that has
+    entities set before the recogniser runs (an entity ruler's, which these rules would have
+    to respect), a beam model, or moves changed since (a label added) go to spaCy's own
+    decoder. ``isinstance(nlp.get_pipe("ner"), EntityRecognizer)`` is False: the wrapper
+    hands attributes (read and written) to the recogniser, but is not one.
 
     The wrapper stands in the pipeline under the recogniser's name and hands everything
     else (labels, serialisation, training) to the recogniser itself.
@@ -264,6 +269,17 @@ class FastEntityRecognizer:
         except Exception:
             return False
 
+    _OWN = frozenset({"_ner", "_names", "_begin", "_unit", "_out", "_label_hash", "_in_of", "_last_of",
+                      "_mask_begin", "_mask_unit", "_label_of_move", "_unit_set"})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # spaCy sets attributes on its components (e.g. ``_rehearsal_model`` in
+        # ``resume_training``): they belong to the recogniser, not to this wrapper
+        if name in self._OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._ner, name, value)
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_ner":  # e.g. while unpickling, before _ner is set
             raise AttributeError(name)
@@ -280,7 +296,11 @@ class FastEntityRecognizer:
         for batch in minibatch(stream, size=batch_size):
             batch = list(batch)
             try:
-                self._annotate(batch)
+                # spaCy's own sub-batches (by length, a quarter of the batch): the layers before
+                # the decoder then see exactly the inputs they see under spaCy's own pipe
+                by_length = sorted(batch, key=len)
+                for sub in minibatch(by_length, size=max(batch_size // 4, 2)):
+                    self._annotate(list(sub))
                 yield from batch
             except Exception as e:  # as spaCy's own pipe does
                 error_handler(self._ner.name, self._ner, batch, e)
@@ -291,10 +311,14 @@ class FastEntityRecognizer:
         docs = [d for d in docs if len(d)]
         if not docs:
             return
-        moves = self._ner.moves
+        ner = self._ner
+        ner._ensure_labels_are_added(docs)  # as spaCy's predict does (labels set on tokens)
+        moves = ner.moves
         if any(d.to_array(ENT_IOB).any() for d in docs) or moves.n_moves != len(self._names) \
-                or any(moves.get_class_name(i) != n for i, n in enumerate(self._names)):
-            # preset entities (spaCy's rules must respect them), or labels added since: spaCy's own
+                or any(moves.get_class_name(i) != n for i, n in enumerate(self._names)) \
+                or ner.cfg.get("beam_width") != 1:
+            # preset entities (spaCy's rules must respect them), labels added since, or a beam
+            # model loaded since: spaCy's own decoder
             self._ner.set_annotations(docs, self._ner.predict(docs))
             return
         for doc, ents in zip(docs, self._decode(docs)):
@@ -302,6 +326,7 @@ class FastEntityRecognizer:
 
     def _decode(self, docs):
         import numpy as np
+        from blis.py import gemm as blis_gemm
         from spacy.attrs import IS_SPACE, SENT_START
         from spacy.tokens import Span
 
@@ -316,7 +341,9 @@ class FastEntityRecognizer:
         unmaxed = Yf[1:, 0] + Yf[0, 1]
         unmaxed += Yf[0, 2]
         unmaxed += bias
-        closed = unmaxed.max(axis=2) @ W.T
+        # the output layer through BLIS's sgemm, as spaCy's decoder computes it (numpy's BLAS
+        # sums in another order: scores could differ in the last bit and flip a near-tie)
+        closed = blis_gemm(np.ascontiguousarray(unmaxed.max(axis=2)), W, trans2=True, beta=0.0)
         closed += b
         out, offset = [], 0
         for doc in docs:
@@ -351,11 +378,12 @@ class FastEntityRecognizer:
                     u = Yf[g + 1, 0] + Yf[start + offset + 1, 1]
                     u += Yf[g, 2]  # the token before (row g = token j - 1)
                     u += bias
-                    h = u.max(axis=1)
-                    s_in = float(h @ W[i_move] + b[i_move])
-                    s_last = float(h @ W[l_move] + b[l_move])
+                    row = blis_gemm(u.max(axis=1)[None, :], W, trans2=True, beta=0.0)[0]
+                    row += b
+                    s_in, s_last = row[i_move], row[l_move]
                     can_in = j < n - 1 and not next_start[j]
-                    if can_in and not s_last > s_in:
+                    # spaCy's arg_max_if_valid: the lower move index wins a tie
+                    if can_in and (s_in > s_last or (s_in == s_last and i_move < l_move)):
                         j += 1
                         continue
                     break
