@@ -359,7 +359,6 @@ class FastEntityRecognizer:
                             np.where(space, self._out,
                                      np.argmax(np.where(self._mask_unit, scores, -np.inf), axis=1)))
             ents = []
-            i = 0
             nonout = np.flatnonzero(pick != self._out)
             k = 0
             while k < len(nonout):
