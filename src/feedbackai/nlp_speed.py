@@ -253,6 +253,7 @@ class FastEntityRecognizer:
         self._mask_unit[self._unit + [self._out]] = True
         self._label_of_move = [n[2:] if len(n) > 2 else "" for n in names]
         self._unit_set = frozenset(self._unit)
+        self._ready = True
 
     @staticmethod
     def supports(ner: Any) -> bool:
@@ -269,13 +270,11 @@ class FastEntityRecognizer:
         except Exception:
             return False
 
-    _OWN = frozenset({"_ner", "_names", "_begin", "_unit", "_out", "_label_hash", "_in_of", "_last_of",
-                      "_mask_begin", "_mask_unit", "_label_of_move", "_unit_set"})
-
     def __setattr__(self, name: str, value: Any) -> None:
         # spaCy sets attributes on its components (e.g. ``_rehearsal_model`` in
-        # ``resume_training``): they belong to the recogniser, not to this wrapper
-        if name in self._OWN:
+        # ``resume_training``): they belong to the recogniser. The wrapper's own are those
+        # set while it is built (before ``_ner``'s tables are complete) or set already.
+        if "_ready" not in self.__dict__ or name in self.__dict__:
             object.__setattr__(self, name, value)
         else:
             setattr(self._ner, name, value)
