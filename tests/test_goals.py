@@ -219,6 +219,34 @@ def test_specific(analyzer, goal, met):
     ("Reduce first response time from 4 min to 1 min by end of next quarter", True),
     ("Zero lost-time incidents on the Harbour View project through handover in October 2027", True),
     ("Meet every student who slips below target within a week, this school year", True),
+    # outcomes decided by an outside party, however worded
+    ("Get Hartwell Bank to approve our credit line by March 2027", False),
+    ("Have the planning committee sign off the car park extension by Q2 2027", False),
+    ("Win the county transport framework tender by June 2027", False),
+    ("Secure MHRA approval for the new inhaler by Q3 2027", False),
+    ("Get a write-up in the Guardian for the spring campaign", False),
+    ("Make our booking app the industry standard for vets", False),
+    ("Have the dashboards cover all five regions by Q2 2027", True),          # a thing, not a party
+    ("Get the client's sign-off on the floor plan before the build starts in March 2027", True),
+    # long undertakings, missing resources
+    ("Qualify as a chartered surveyor by February 2027", False),
+    ("Rewrite the entire billing platform in Go by 20 December 2026", False),
+    ("Build a new cold-store warehouse by January 2027", False),
+    ("Answer every backlog ticket by Friday with our existing team of 2", False),
+    ("Deliver the canteen refit with no budget overrun by April 2027", True),
+    ("Qualify as a mental health first aider by February 2027", True),
+    # a standing practice or a check over a bounded period
+    ("Always get a second signature on refunds over 500 pounds for the rest of this quarter", True),
+    ("Never start a shift without the handover checklist signed, through to the end of my placement", True),
+    ("Always reply within an hour, forever", False),
+    ("Zero-based budget for the events team submitted by 15 January 2027", True),
+    ("Zero in on the top three causes of returns and present fixes by 31 January 2027", True),
+    ("Hit 100% of my Q1 2027 sales quota", True),
+    # an aim with its steps is one goal; a list of unrelated goals is not
+    ("Launch the staff referral scheme by 1 March 2027: write the policy, brief the recruiters and set up the form",
+     True),
+    ("Get all 9 bakery staff through Level 2 Food Hygiene by April 2027. I've booked the course for Tuesdays.", True),
+    ("Q2: launch the pricing page + hire an office manager + fix the VAT registration + run the offsite", False),
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

@@ -16,12 +16,26 @@ Red flags:
   contracts, stores ..., or 1M+ of money or users) within about a month; a broad scope ("all",
   "every", "entire") or several things within about a week; an undertaking that takes many
   months (making a business profitable, a multi-storey building, a new plant, rebuilding a
-  whole function) within about 100 days; and a stated lack of resources
-  ("with no budget", "with a team of two", "as a new hire").
+  whole function, a new warehouse or production line, a professional qualification, a SOC 2
+  Type II report) within about 100 days; rewriting or replacing a whole system within a month.
 - **outside the person's control**: promotions, awards, prizes, grants, rulings, permits,
   patents, IPOs and exits, share price, press coverage, going viral, a named customer's deal,
-  rankings and "best in the company".
-- **several goals in one**: the text holds several goals (see :mod:`feedbackai.goals.split`).
+  rankings and "best in the company"; "get / have <an outside party> <decide>" ("get Moody's to
+  upgrade us", "have the council approve", but not "have the dashboards cover"); winning a
+  tender, pitch, account, renewal or appeal; a regulator's clearance ("FDA clearance", "CQC-
+  registered"); publication, lists and fame ("published in Nature", "the Forbes 30 Under 30 list",
+  "a household name", "the go-to team").
+- **no capacity**: "with no budget", "a 2-person team", "with 2 agents instead of 5", "I'm the only
+  person on it", "without any extra help".
+- **several goals in one**: the text holds several goals (see :mod:`feedbackai.goals.split`; an aim
+  followed by its steps after a colon, or by a plan "I'll ...", is one goal).
+
+Not red flags: a standing practice over a bounded period ("always get a second signature ... for the
+rest of this quarter", "never start a shift without the checklist signed, through my placement"); a
+zero / 100% / every target on the person's own process step (a check, scan, sign-off, audit,
+induction) over a bounded period; "zero in on", "zero-based budget", "100% renewable", "100% of my
+quota". The development sets for these rules are `corpora/goals/achievable_a.jsonl` and
+`achievable_b.jsonl` (two independent writers); the test split was never used to write them.
 
 No red flag: met, scored 1.0 when the goal states its baseline ("from 45 to 30", "up from",
 "currently") and 0.7 otherwise (the stretch cannot be judged without a starting point).
@@ -54,9 +68,89 @@ ZERO_OUTCOME = re.compile(r"\b0\s?%|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defe
 PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certification|onboard(?:ed|ing)|"
                           r"complete[sd]?\s+(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:training|course|induction|module|"
                           r"checklist|review|appraisal)|inspect(?:ed|ion)?|patch(?:ed)?|back(?:ed)?\s+up)\b", _I)
-CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)|"
+CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)"
+                        r"(?!\s+(?:overruns?|overspends?|increases?|variances?|creep|impact|issues?|changes?))|"
                         r"with\s+the\s+same\s+(?:budget|team|headcount|staff)|with\s+a\s+(?:\w+\s+)?team\s+of\s+(?:one|two|three|\d)\b|"
-                        r"without\s+adding\s+\w+|as\s+a\s+new\s+hire|no\s+lead\s+investor|on\s+(?:a\s+)?zero\s+budget)\b", _I)
+                        r"without\s+adding\s+\w+|as\s+a\s+new\s+hire|no\s+lead\s+investor|on\s+(?:a\s+)?zero\s+budget|"
+                        r"with\s+(?:no|zero)\s+(?:new\s+|extra\s+|additional\s+)?(?:hires|headcount|people|resources)|"
+                        r"with\s+(?:only\s+|just\s+)?(?:our\s+|the\s+|my\s+)?(?:current\s+|usual\s+|existing\s+)?(?:[1-3]|one|two|three)[- ]"
+                        r"(?:person|people|man|strong)\s+(?:[\w-]+\s+)?team|"
+                        r"(?:with|and|,)\s+no\s+(?:[\w-]+\s+)?(?:funding|budget|tutors|venues?|distributor|staff)(?=\s*(?:[,.;)]|$|and\b|or\b))|"
+                        r"without\s+(?:any\s+)?(?:extra|additional|more)\s+(?:help|staff|people|budget|resources)|"
+                        r"(?:me\s+as|i'm|i\s+am)\s+the\s+only\s+(?:person|developer|engineer|one)|"
+                        r"with\s+one\s+part-time\s+\w+|"
+                        r"(?:with|w/)\s+(?:the\s+|our\s+|my\s+)?(?:existing|current|usual)\s+(?:team|crew)\s+of\s+\d+)\b", _I)
+# --- outcomes decided by someone else, however worded (development sets achievable_a/b, 2026-11-26)
+# "get / have X do Y" where X is an outside party (a customer, a regulator, a board, the press),
+# not the person's own team.
+_OWN = (r"(?:team|teams|staff|crew|reports|colleagues|everyone|students?|kids|nurses|engineers|agents|reps|clerks|"
+        r"trainees|apprentices|new\s+starters|juniors|managers|squad|ward|department|dept|class|pupils)")
+CAUSATIVE = re.compile(
+    r"\b(?:get|have|persuade|convince)\s+(?!(?:the\s+|my\s+|our\s+)?" + _OWN + r"\b)(?:the\s+|our\s+|my\s+|a\s+)?"
+    r"(?P<party>(?:[\w'&.-]+\s+){0,4}?)(?:to\s+)?(?:sign|signs|approve|clear|list|rate|upgrade|drop|cut|stop|fund|award|accept|find|"
+    r"publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|feature|cover|"
+    r"make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
+OUTSIDE_PARTY = re.compile(
+    r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
+    r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|procurement|"
+    r"retailers?|funders?|donors?)\b", _I)
+# winning a contest the buyer decides
+WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w'&.-]+\s+){0,4}?"
+                         r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
+                         r"arbitration)s?\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
+                         r"secondment|nomination)\b|\bfind\s+in\s+(?:our|my)\s+favou?r\b", _I)
+# a regulator's or authority's decision
+REGULATOR_DECISION = re.compile(
+    r"\b(?:FDA|MHRA|EMA|CQC|Ofsted|Ofgem|Ofwat|FCA|SEC|CMA|regulator'?s?|regulatory|planning|building[- ]regs?|council|"
+    r"ministry|minister|government)\s+(?:[\w-]+\s+){0,2}?(?:clearance|approval|sign-?off|accreditation|registration|"
+    r"permission|consent|licen[cs]e)\b|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
+# press, publication, lists and rankings, fame
+RECOGNITION = re.compile(
+    r"\b(?:published\s+in\s+[A-Z]|publish\s+(?:[\w-]+\s+){0,4}in\s+(?:Nature|Science|The\s+Lancet|Cell|the\s+[A-Z]\w+)|"
+    r"accepted\s+(?:at|by|to|in(?:to)?)\s+[A-Z]|feature[ds]?\s+in\s+(?:the\s+)?[A-Z]|write-?up\s+in|"
+    r"coverage\s+in\s+(?:the\s+)?[A-Z]|named\s+(?:in|on|among)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+){0,4}\s+(?:list|ranking|index)|"
+    r"listed\s+(?:in|on|among)\s+(?:the\s+)?[A-Z]|magic\s+quadrant|league\s+tables?|(?<!stack-)(?<!stack\s)rankings?\b|"
+    r"(?:into|make|reach|crack)\s+(?:the\s+)?top\s+\d+\b|band\s+1\b|household\s+name|"
+    r"(?:make|become|be)\s+(?:[\w-]+\s+){0,4}?the\s+industry\s+standard|"
+    r"talk\s+of\s+the\s+town|go-to\s+(?:team|person|place|firm|brand|supplier|partner)|"
+    r"(?:get|be|being|finally)\s+recogni[sz]ed|quoted\s+in\s+(?:the\s+)?[A-Z]|coverage\s+(?:[\w-]+\s+){0,6}?is\s+positive|"
+    r"accepted\s+for\s+[A-Z]|(?:make|into|onto)\s+the\s+(?:[\w'’£$-]+\s+){0,6}?shortlist\b|"
+    r"(?:make|into|onto|on)\s+the\s+(?-i:(?:[A-Z0-9][\w'’-]*\s+){1,6})(?:\w+\s+)?list\b|"
+    r"shortlist(?:ed)?\s+for)", re.I)
+# A standing practice with an end ("always log calls in the CRM the same day, this quarter", "never skip
+# the pre-op checklist for the rest of my placement"): the absolute is about the person's own practice
+# over a bounded period, so a miss is a lapse to fix, not an impossible target. Outcomes stay red flags.
+PRACTICE_ABSOLUTE = re.compile(r"(?:always|never|no\s+exceptions?|without\s+exception|every\s+single)", _I)
+PERIOD = re.compile(
+    r"\b(?:(?:for\s+)?the\s+rest\s+of|this|next|during|throughout|through(?:\s+to)?|until|till|over|for\s+the\s+duration\s+of|"
+    r"for|in)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|half|year|term|semester|month|sprint|"
+    r"season|shifts?|rotation|placement|project|job|contract|launch|peak|period|pilot|programme|program|handover|"
+    r"completion|go-live|deal|build|q[1-4]|h[12]|fy\s?\d+)\b|\buntil\s+(?:it\s+ships|completion|handover|go-live)\b", _I)
+OUTCOME_WORDS = re.compile(r"\b(?:incidents?|defect\w*|mistakes?|errors?|complaints?|injur\w+|accidents?|bugs?|sued|"
+                           r"lawsuits?|happy|love|churn|outages?|sell\s+out|sold\s+out|fail\w*|lose|lost|vacanc\w+|"
+                           r"safe|accura\w+|uptime|scores?|csat|nps|top-box)\b", _I)
+# the person's own process steps: a zero or 100% (or "every") target on them, bounded, is a gate they run
+PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(?:counter)?signed|logged|documented|"
+                          r"audit(?:ed)?|checked|checks?|screen(?:ed|ing)?|reconcil\w*|(?:3|three)-way\s+match|matched|"
+                          r"attendance|briefings?|verif\w+|inspect(?:ed|ion)?|patch(?:ed)?|backed\s+up|back\s+up|"
+                          r"induct(?:ed|ion)|checklist|permit)\b", _I)
+SHORT_WINDOW = re.compile(r"\b(?:in|within)\s+a\s+fortnight\b", _I)
+FROM_SCRATCH = re.compile(r"\b(?:rewrite|re-?write|migrate|replace|rebuild|re-?platform)\s+"
+                          r"(?:and\s+\w+\s+)?(?:the\s+|our\s+|my\s+|all\s+)?(?:entire|whole)\b|\bfrom\s+scratch\b", _I)
+NEW_FACILITY = re.compile(r"\b(?:build|construct|commission)\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|the\s+|our\s+)?"
+                          r"(?:new\s+|second\s+|third\s+)?(?:(?:[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+)?(?:[\w-]+\s+)?"
+                          r"(?:warehouse|wing|factory|plant|hotel|school|hospital)|(?:production|bottling|assembly|packing)\s+line|"
+                          r"[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+extension)\b|"
+                          r"\bopen\s+(?:two|three|four|five|\d+)\s+new\s+(?:[\w-]+\s+)?(?:restaurants|stores|shops|branches|sites|"
+                          r"clinics|offices|outlets)\b|\bsoc\s*2\s+type\s+(?:ii|2)\b|\b(?:full|complete|entire)\s+migration\s+of\s+(?:[\w-]+\s+){0,4}?(?:platform|system|estate|core)\b|"
+                          r"\b(?:qualif(?:y|ied)\s+as\s+an?|fully\s+qualified|become\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:chartered|solicitor|lawyer|barrister|"
+                          r"accountant|actuary|architect|doctor|surgeon|pharmacist|cpa|aca|acca|cfa)\b|\b(?:complete|finish|get)\s+(?:a|my|the)\s+(?:phd|doctorate)\b|"
+                          r"\bpass\s+all\s+(?:\w+\s+){0,2}?(?:cpa|aca|acca|cfa|bar|actuarial)\s+(?:\w+\s+)?(?:exams?|sections|papers)\b|\bblack\s+belt\b|"
+                          r"\bfrom\s+design\s+to\s+(?:opening|launch|completion)\b|\blearn\s+to\s+code\s+and\b", _I)
+INSTEAD_OF = re.compile(r"\b(?P<b>\d+(?:\.\d+)?)\s*(?P<u>[a-z]+)?\s+instead\s+of\s+(?P<a>\d+(?:\.\d+)?)\b", _I)
+FEWER_PEOPLE = re.compile(r"\bwith\s+(?P<b>\d+)\s+(?:[\w-]+\s+)?(?:agents|people|staff|engineers|nurses|officers|drivers|"
+                          r"pickers|operatives|reps|cooks|chefs|teachers)\s+instead\s+of\s+(?P<a>\d+)\b", _I)
+
 # Undertakings that take a company or a project team many months whatever the wording: turning
 # a business profitable, a multi-storey building, a new plant or hospital, rebuilding a whole
 # function. Within about three months they are far beyond the time frame.
@@ -69,7 +163,9 @@ BIG_UNDERTAKING = re.compile(
 BIG_SCOPE = re.compile(r"\b(all|every|entire|whole|each)\b", _I)
 TIME_UNIT = re.compile(r"\b(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b", _I)
 VOLUME_NOUNS = re.compile(r"\b(hires?|engineers?|aes|reps|agents|people|staff|posts?|articles?|contracts?|stores?|sites?|"
-                          r"deals?|customers|users|attendees|locations|offices|videos|logos)\b", _I)
+                          r"deals?|customers|users|attendees|locations|offices|videos|logos|operatives|workers|drivers|"
+                          r"nurses|teachers|suppliers|vendors|outlets|franchises|restaurants|branches|clients)\b", _I)
+BIG_SITES = re.compile(r"\b(stores?|outlets?|franchises?|restaurants?|branches|sites|offices|countries|plants|clinics)\b", _I)
 GROWTH = re.compile(r"\b(increase|grow|raise|boost|lift|improve|expand|scale|double|triple|get\s+to|reach)\w*\b", _I)
 REDUCE = re.compile(r"\b(reduce|cut|lower|decrease|shrink|shorten|halve|drop|bring\s+\w+\s+down|get\s+\w+\s+down)\w*\b", _I)
 BASELINE = re.compile(r"\bfrom\s+(?:an?\s+\w+\s+of\s+)?[~$€£]?\d|\bup\s+from\b|\bdown\s+from\b|\bcurrently\b|\bbaseline\b|"
@@ -91,7 +187,33 @@ def _horizon_days(g: Goal) -> int | None:
     if not g.deadlines and any(d.how == "start" and re.search(r"\b(next|this|monday|tomorrow|today|now)\b", d.text, _I)
            for d in g.all_times):
         return 7            # "starting next week", with no end: read as immediate
+    w = SHORT_WINDOW.search(g.text)
+    if w:
+        return 14          # "in a fortnight"
     return None
+
+
+THING = re.compile(r"\b(?:api|apis|app|apps|bot|bots|system|systems|crm|erp|tool|tools|model|models|script|scripts|build|"
+                   r"server|servers|pipeline|dashboards?|reports?|site|website|page|form|process|machine|line|printer)\b", _I)
+
+
+def _outside_party(g: Goal, m: re.Match[str]) -> bool:
+    """The party in "get / have <party> to <verb>" is someone outside: an outside role ("the council",
+    "the auditors") or a named organisation, person or place ("Moody's", "Ocado", "the FDA"), not a
+    possessive ("the client's sign-off") and not a thing ("the API", "the dashboards")."""
+    party = m.group("party") or ""
+    if not party.strip() or re.search(r"['’]s\s*$", party) or THING.search(party):
+        return False
+    if OUTSIDE_PARTY.search(party):
+        return True
+    a, b = m.start("party"), m.end("party")
+    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC") and a <= g.char(t.idx) < b for t in g.doc)
+
+
+def _bounded(g: Goal) -> bool:
+    """The goal holds for a bounded time: a deadline that is not past, or a period ("this quarter", "for the
+    rest of my placement", "through to completion")."""
+    return any(d.date is None or d.date >= g.today for d in g.deadlines) or bool(PERIOD.search(g.text))
 
 
 _TIME_MINUTES = {"ms": 1 / 60000, "s": 1 / 60, "sec": 1 / 60, "secs": 1 / 60, "second": 1 / 60, "seconds": 1 / 60,
@@ -139,6 +261,13 @@ def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
         a, b = _num(uf.group("a")), _num(uf.group("b"))
         if a and b and b > a:
             return b / a, uf.group(0), "up", False
+    io = INSTEAD_OF.search(text)
+    if io:
+        a, b = _num(io.group("a"), io.group("u") or ""), _num(io.group("b") + " " + (io.group("u") or ""))
+        if a and b and a > 0 and b > 0 and a != b:
+            timeish = bool(io.group("u") and TIME_UNIT.fullmatch(io.group("u")))
+            if timeish:
+                return (b / a if b > a else a / b), io.group(0), "up" if b > a else "down", b < a
     mm = MULTIPLIER.search(text)
     if mm:
         if mm.group(1):
@@ -195,13 +324,19 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
                 flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days "
                               f"is a volume far beyond the time frame.", q.start, q.end))
                 break
+    if h <= 100 and not flags:
+        for q in targets(g):
+            if (q.value or 0) >= 100 and BIG_SITES.match(text[q.end:q.end + 40].strip().split(" new ")[-1].lstrip("new ")):
+                flags.append((f"'{q.text.strip()} {text[q.end:q.end + 40].split(',')[0].split(' by ')[0].strip()}' within "
+                              f"about {h} days is a volume far beyond the time frame.", q.start, q.end))
+                break
     if h <= 62 and not flags:
         lst = LIST3.search(text)
         if lst and len(g.parts) <= 1:
             flags.append((f"Several deliverables within about {h} days is far beyond the time frame.",
                           lst.start(), lst.end()))
     if h <= 100 and not flags:
-        big = BIG_UNDERTAKING.search(text)
+        big = BIG_UNDERTAKING.search(text) or NEW_FACILITY.search(text) or (FROM_SCRATCH.search(text) if h <= 31 else None)
         if big:
             flags.append((f"'{big.group(0)}' within about {h} days is far beyond the time frame: it takes many months.",
                           big.start(), big.end()))
@@ -227,10 +362,22 @@ def check(g: Goal) -> CriterionResult:
         if 0 <= start < end:
             ev.append(g.span_evidence("red_flag", "specificity", start, end, what))
 
+    bounded = _bounded(g)
     gate = BOUNDED_GATE.search(text) or (PROCESS_GATE.search(text) if g.deadlines and HUNDRED.search(text) else None)
     absolute = ABSOLUTE.search(text)
     zero = ZERO_OUTCOME.search(text)
     hundred = HUNDRED.search(text)
+    outcome = OUTCOME_WORDS.search(text)
+    if zero and (re.match(r"zero(?:\s+in\s+on|-based)", text[zero.start():zero.start() + 12], _I) or
+                 (zero.group(0).lower() == "never" and bounded and not outcome)):
+        zero = None              # "zero in on", "zero-based budget"; "never" as a bounded practice
+    if hundred and re.match(r"100\s?%\s+(?:renewable|recycl\w+|electric|organic|remote|of\s+(?:my|our|the|their)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:quota|target|budget|plan))", text[hundred.start():hundred.start() + 50], _I):
+        hundred = None           # a composition or the ordinary full target, not a perfection target
+    if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome:
+        absolute = None          # a standing practice over a bounded period ("always ... this quarter")
+    if not gate and bounded and not outcome and PROCESS_STEP.search(text):
+        gate = PROCESS_STEP.search(text)   # 100% / zero / every on the person's own process step, bounded
     if absolute and re.match(r"every\s+single", absolute.group(0), _I) and g.deadlines and \
             re.match(r"\s*(?:day|week|month|shift|quarter)\b", text[absolute.end():], _I):
         absolute = None          # a cadence with a horizon ("every single week until the end of Q4")
@@ -251,7 +398,15 @@ def check(g: Goal) -> CriterionResult:
     c = CONSTRAINT.search(text)
     if c:
         flag(f"'{c.group(0)}' removes the resources such a target needs.", c.start(), c.end(), "no capacity")
-    outside = OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text)
+    fewer = FEWER_PEOPLE.search(text)
+    if fewer and not c and float(fewer.group("b")) <= 0.6 * float(fewer.group("a")):
+        flag(f"'{fewer.group(0)}' cuts the people the work needs while keeping the target.", fewer.start(), fewer.end(),
+             "no capacity")
+    cause = CAUSATIVE.search(text)
+    if cause and not _outside_party(g, cause):
+        cause = None             # "have the new dashboards cover all regions": no outside party decides
+    outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
+               WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text))
     rank = re.search(r"\b(the\s+best\s+\w+(?:\s+\w+)?\s+in\s+the\s+(?:company|firm|world|industry|country)|"
                      r"best\s+place\s+to\s+work|most\s+loved|market\s+leader|#\s?1|number\s+one)\b", text, _I)
     if outside:

@@ -35,6 +35,10 @@ ELABORATION = re.compile(r"^\s*(?:concretely|specifically|in practice|this means
 FRAMING = re.compile(r"\b(i want|i'd like|i would like|we need|we want|i need|i plan|we plan|my goal|our goal|the goal|"
                      r"the aim|my aim|i will|we will|i aim|we aim|focus|priority|priorities|objective|plan is|"
                      r"stop firefighting|make)\b", re.I)
+# a later sentence that is the plan for the goal before it ("I've booked the course and we'll do 2 sessions a week")
+PLAN = re.compile(r"^\s*(?:i'll|i\s+will|i've|i\s+have\s+booked|we'll|we\s+will|we've|i'm\s+going\s+to|i\s+am\s+going\s+to)\b", re.I)
+# a header that introduces several goals ("My goals for 2026:", "Q2 priorities:")
+LIST_HEADER = re.compile(r"\b(?:goals|objectives|priorities|targets|okrs|to-?dos?|list)\b", re.I)
 JOIN_ALSO = re.compile(r"\b(and also|also|as well as|plus|while also|and then|on top of that|in addition)\b", re.I)
 MAX_PARTS = 12
 
@@ -120,15 +124,20 @@ def _blocks(text: str, doc, offset: int) -> list[tuple[int, int]]:
 def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Attach blocks with no action of their own, or that only elaborate, to their neighbour."""
     out: list[list[int]] = []
+    framed = False      # an aim ending with a colon: the blocks after it are its steps
     for a, b in spans:
         chunk = text[a:b]
         own = _has_action(doc, offset, a, b) and not ELABORATION.match(chunk) and len(chunk.split()) >= 2
-        if out and not own:
+        own = own and not (out and PLAN.match(chunk) and not JOIN_ALSO.search(chunk))
+        if out and (not own or framed):
             out[-1][1] = b
         elif out and re.search(r":\s*$", text[out[-1][0]:out[-1][1]]):
             out[-1][1] = b
         else:
             out.append([a, b])
+            head = chunk.rstrip()
+            framed = head.endswith(":") and _has_action(doc, offset, a, a + len(head) - 1) and \
+                not LIST_HEADER.search(head)
     # a leading block with no action (e.g. "- 12 new logos") joins the next one
     merged: list[list[int]] = []
     pending = None
@@ -149,7 +158,7 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
 
 
 CUT = re.compile(r"(?:\s*[,;]\s*(?:and\s+(?:also\s+)?|then\s+|also\s+|plus\s+)?|\s+and\s+(?:also\s+|then\s+)?|"
-                 r"\s+as\s+well\s+as\s+|\s+plus\s+|\s+while\s+also\s+|\s+also\s+)"
+                 r"\s+as\s+well\s+as\s+|\s+plus\s+|\s+\+\s+|\s+while\s+also\s+|\s+also\s+)"
                  r"(?=(?:(?:maybe|possibly|perhaps|try\s+to|try\s+and|also|then|to)\s+)*([A-Za-z][\w-]*))", re.I)
 MEANS = re.compile(r"\b(?:by|through|via|without|while)\s+\w+ing\b|\bso\s+(?:that\s+)?\w+", re.I)
 
@@ -170,8 +179,10 @@ def _verb_at(doc, offset: int, pos: int, word: str, after_while: bool) -> bool:
 def _clauses(text: str, doc, offset: int, a: int, b: int) -> list[tuple[int, int]]:
     block = text[a:b]
     colon = block.find(":")
-    if colon > 0 and FRAMING.search(block[:colon]):
-        return [(a, b)]        # "I want to X: step, step and step" serves one aim
+    if colon > 0 and (FRAMING.search(block[:colon]) or (
+            len(block[:colon].split()) >= 3 and _has_action(doc, offset, a, a + colon) and
+            not LIST_HEADER.search(block[:colon]) and not JOIN_ALSO.search(block[colon:]))):
+        return [(a, b)]        # "I want to X: step, step and step", "Launch X by 1 Oct: step, step" serve one aim
     means = MEANS.search(block)
     limit = a + means.start() if means else b
     cuts: list[tuple[int, int, str]] = []   # (end of previous clause, start of next, joiner)
