@@ -235,6 +235,13 @@ def test_specific(analyzer, goal, met):
     ("Answer every backlog ticket by Friday with our existing team of 2", False),
     ("Deliver the canteen refit with no budget overrun by April 2027", True),
     ("Qualify as a mental health first aider by February 2027", True),
+    ("Get Hartwell's to sign the supply agreement by March 2027", False),       # a named party, possessive form
+    ("Raise first-time fix rate from 70% to 99% by 31 December 2026", False),  # closes 97% of the gap in a month
+    ("Raise first-time fix rate from 70% to 78% by 30 June 2027", True),
+    ("Lift our store rating from 3.1 to 4.9 stars by 31 December 2026", False),
+    ("Book 500 discovery calls for the AEs by 4 December 2026", False),        # ~60 a day
+    ("Book 40 discovery calls for the AEs by 31 January 2027", True),
+    ("Complete my PhD by August 2027", False),
     # a standing practice or a check over a bounded period
     ("Always get a second signature on refunds over 500 pounds for the rest of this quarter", True),
     ("Never start a shift without the handover checklist signed, through to the end of my placement", True),

@@ -18,6 +18,10 @@ Red flags:
   months (making a business profitable, a multi-storey building, a new plant, rebuilding a
   whole function, a new warehouse or production line, a professional qualification, a SOC 2
   Type II report) within about 100 days; rewriting or replacing a whole system within a month.
+- **a climb to the top of a bounded scale**: "from 92% to 99.99%" or "2.9 to 4.8 stars" closes most of
+  the gap to the top: half of it within ~40 days or 80% within ~100 days is far beyond ordinary ranges
+  (not for bad measures such as error or churn rates, which fall); **an activity rate** above ~25 a day
+  ("book 400 meetings next week"); **a professional qualification or a doctorate** within a year.
 - **outside the person's control**: promotions, awards, prizes, grants, rulings, permits,
   patents, IPOs and exits, share price, press coverage, going viral, a named customer's deal,
   rankings and "best in the company"; "get / have <an outside party> <decide>" ("get Moody's to
@@ -134,6 +138,14 @@ PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(
                           r"audit(?:ed)?|checked|checks?|screen(?:ed|ing)?|reconcil\w*|(?:3|three)-way\s+match|matched|"
                           r"attendance|briefings?|verif\w+|inspect(?:ed|ion)?|patch(?:ed)?|backed\s+up|back\s+up|"
                           r"induct(?:ed|ion)|checklist|permit)\b", _I)
+# activities counted per day: more than ~25 a day for one person or team is far beyond the time frame
+ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|members|households|chats|"
+                      r"emails|tickets|cases|appointments|inspections|assessments|reviews)\b", _I)
+# professional qualifications and doctorates take years, not months
+LONG_QUALIFICATION = re.compile(
+    r"\b(?:qualif(?:y|ied)\s+as\s+an?|fully\s+qualified|become\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:chartered|solicitor|"
+    r"lawyer|barrister|accountant|actuary|architect|doctor|surgeon|pharmacist|cpa|aca|acca|cfa)\b|"
+    r"\b(?:complete|finish|get|write)\s+(?:a|my|the|my\s+whole)\s+(?:phd|doctorate)(?:\s+thesis)?\b", _I)
 SHORT_WINDOW = re.compile(r"\b(?:in|within)\s+a\s+fortnight\b", _I)
 FROM_SCRATCH = re.compile(r"\b(?:rewrite|re-?write|migrate|replace|rebuild|re-?platform)\s+"
                           r"(?:and\s+\w+\s+)?(?:the\s+|our\s+|my\s+|all\s+)?(?:entire|whole)\b|\bfrom\s+scratch\b", _I)
@@ -143,8 +155,6 @@ NEW_FACILITY = re.compile(r"\b(?:build|construct|commission)\s+(?:and\s+\w+\s+)?
                           r"[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+extension)\b|"
                           r"\bopen\s+(?:two|three|four|five|\d+)\s+new\s+(?:[\w-]+\s+)?(?:restaurants|stores|shops|branches|sites|"
                           r"clinics|offices|outlets)\b|\bsoc\s*2\s+type\s+(?:ii|2)\b|\b(?:full|complete|entire)\s+migration\s+of\s+(?:[\w-]+\s+){0,4}?(?:platform|system|estate|core)\b|"
-                          r"\b(?:qualif(?:y|ied)\s+as\s+an?|fully\s+qualified|become\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:chartered|solicitor|lawyer|barrister|"
-                          r"accountant|actuary|architect|doctor|surgeon|pharmacist|cpa|aca|acca|cfa)\b|\b(?:complete|finish|get)\s+(?:a|my|the)\s+(?:phd|doctorate)\b|"
                           r"\bpass\s+all\s+(?:\w+\s+){0,2}?(?:cpa|aca|acca|cfa|bar|actuarial)\s+(?:\w+\s+)?(?:exams?|sections|papers)\b|\bblack\s+belt\b|"
                           r"\bfrom\s+design\s+to\s+(?:opening|launch|completion)\b|\blearn\s+to\s+code\s+and\b", _I)
 INSTEAD_OF = re.compile(r"\b(?P<b>\d+(?:\.\d+)?)\s*(?P<u>[a-z]+)?\s+instead\s+of\s+(?P<a>\d+(?:\.\d+)?)\b", _I)
@@ -197,12 +207,36 @@ THING = re.compile(r"\b(?:api|apis|app|apps|bot|bots|system|systems|crm|erp|tool
                    r"server|servers|pipeline|dashboards?|reports?|site|website|page|form|process|machine|line|printer)\b", _I)
 
 
+def _headroom(text: str) -> tuple[float, str] | None:
+    """On a bounded scale (a percentage, or a star rating out of 5), the share of the gap to the top
+    that a "from a to b" target closes: 92% -> 99.99% closes 99.9% of it, 2.9 -> 4.8 stars 90%."""
+    m = FROM_TO.search(text)
+    if not m:
+        return None
+    a_s, b_s = m.group("a"), m.group("b")
+    pct = "%" in a_s or "%" in b_s or re.match(r"\s*(?:%|percent)", text[m.end():], _I)
+    stars = re.match(r"\s*(?:stars?|/\s?5|out\s+of\s+5)", text[m.end():], _I)
+    try:
+        a = float(re.sub(r"[^\d.]", "", a_s) or "nan")
+        b = float(re.sub(r"[^\d.]", "", b_s) or "nan")
+    except ValueError:
+        return None
+    top = 100.0 if pct else 5.0 if stars else None
+    if top is None or not (0 <= a < b <= top) or a == top:
+        return None
+    if re.search(r"\b(?:error|defect|churn|attrition|turnover|vacanc|absence|sickness|waste|scrap|failure|late|"
+                 r"no-?show|complaint|cost|returns?|miss)\w*", text[:m.start()], _I):
+        return None          # a rise in a bad measure is not a climb towards the top
+    return (b - a) / (top - a), m.group(0)
+
+
 def _outside_party(g: Goal, m: re.Match[str]) -> bool:
     """The party in "get / have <party> to <verb>" is someone outside: an outside role ("the council",
     "the auditors") or a named organisation, person or place ("Moody's", "Ocado", "the FDA"), not a
     possessive ("the client's sign-off") and not a thing ("the API", "the dashboards")."""
     party = m.group("party") or ""
-    if not party.strip() or re.search(r"['’]s\s*$", party) or THING.search(party):
+    possessive = re.search(r"['’]s\s*$", party) and not re.match(r"to\s", g.text[m.end("party"):])
+    if not party.strip() or possessive or THING.search(party):
         return False
     if OUTSIDE_PARTY.search(party):
         return True
@@ -324,6 +358,29 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
                 flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days "
                               f"is a volume far beyond the time frame.", q.start, q.end))
                 break
+    if not flags:
+        hr = _headroom(text)
+        if hr is not None:
+            closed, span_text = hr
+            if (h <= 40 and closed >= 0.5) or (h <= 100 and closed >= 0.8):
+                i = text.find(span_text)
+                flags.append((f"'{span_text}' closes {closed:.0%} of the gap to the top of the scale in about {h} days: far "
+                              f"beyond ordinary ranges.", i, i + len(span_text)))
+    if not flags:
+        for q in targets(g):
+            after = text[q.end:q.end + 40]
+            if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:an?|per|each|every)\s+(?:hour|day|shift|week|month)\b|\s*/", after, _I):
+                continue          # a rate already
+            if (q.value or 0) >= 100 and ACTIVITY.match(after.strip().split(",")[0].lstrip("new ")) and \
+                    (q.value or 0) / max(h, 1) > 25:
+                flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days is "
+                              f"more than {int((q.value or 0) / max(h, 1))} a day: far beyond the time frame.", q.start, q.end))
+                break
+    if h <= 365 and not flags:
+        lq = LONG_QUALIFICATION.search(text)
+        if lq:
+            flags.append((f"'{lq.group(0)}' within about {h} days is far beyond the time frame: it takes years.",
+                          lq.start(), lq.end()))
     if h <= 100 and not flags:
         for q in targets(g):
             if (q.value or 0) >= 100 and BIG_SITES.match(text[q.end:q.end + 40].strip().split(" new ")[-1].lstrip("new ")):
