@@ -236,6 +236,8 @@ def test_specific(analyzer, goal, met):
     ("Deliver the canteen refit with no budget overrun by April 2027", True),
     ("Qualify as a mental health first aider by February 2027", True),
     ("Get Hartwell's to sign the supply agreement by March 2027", False),       # a named party, possessive form
+    ("Win 5 new enterprise accounts by Q2 2027", True),                         # a count: a salesperson's target
+    ("Get Finance to approve the 2027 travel budget by January 2027", True),    # an internal sign-off
     ("Raise first-time fix rate from 70% to 99% by 31 December 2026", False),  # closes 97% of the gap in a month
     ("Raise first-time fix rate from 70% to 78% by 30 June 2027", True),
     ("Lift our store rating from 3.1 to 4.9 stars by 31 December 2026", False),

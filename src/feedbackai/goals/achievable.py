@@ -96,12 +96,14 @@ CAUSATIVE = re.compile(
     r"make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
-    r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|procurement|"
+    r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
     r"retailers?|funders?|donors?)\b", _I)
 # winning a contest the buyer decides
-WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w'&.-]+\s+){0,4}?"
+# one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
+# "win 5 new accounts this quarter" is a salesperson's ordinary target
+WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?:the\s+|(?-i:(?=[A-Z])))(?:[\w'&.-]+\s+){0,4}?"
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
-                         r"arbitration)s?\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
+                         r"arbitration)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
                          r"secondment|nomination)\b|\bfind\s+in\s+(?:our|my)\s+favou?r\b", _I)
 # a regulator's or authority's decision
 REGULATOR_DECISION = re.compile(
@@ -203,6 +205,9 @@ def _horizon_days(g: Goal) -> int | None:
     return None
 
 
+INTERNAL_PARTY = re.compile(r"\b(?:finance|hr|legal|it|ops|operations|sales|marketing|security|compliance|engineering|"
+                            r"product|procurement|payroll|facilities|my\s+manager|manager|cfo|ceo|coo|cto|leadership|"
+                            r"head\s+of|director)\b", _I)
 THING = re.compile(r"\b(?:api|apis|app|apps|bot|bots|system|systems|crm|erp|tool|tools|model|models|script|scripts|build|"
                    r"server|servers|pipeline|dashboards?|reports?|site|website|page|form|process|machine|line|printer)\b", _I)
 
@@ -240,6 +245,8 @@ def _outside_party(g: Goal, m: re.Match[str]) -> bool:
         return False
     if OUTSIDE_PARTY.search(party):
         return True
+    if INTERNAL_PARTY.search(party):
+        return False             # "get Finance to approve the budget": an internal sign-off is ordinary work
     a, b = m.start("party"), m.end("party")
     return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC") and a <= g.char(t.idx) < b for t in g.doc)
 
