@@ -3,8 +3,9 @@
     python bench/flags.py [--shared ../shared] [--alex]
 
 1. The team's labelled sets (corpora/flags/): per-category and overall precision, recall and F1
-   at comment level on the held-out set (never used to write the lexicons) and on the dev set
-   (used for error analysis); share of hard negatives left unflagged.
+   at comment level on the held-out set (never used to write the lexicons) and on each dev set
+   (corpora/flags/dev*.jsonl: error analysis and the learned check's training data, so in part
+   in-sample); share of hard negatives left unflagged.
 2. External (../shared/external/bias/, evaluation only; skipped when absent):
    - recall of published person-describing terms (Catalyst #BiasCorrect triggers; retext-equality
      single-word adjectives about people) placed in the team's own carrier sentences;
@@ -256,8 +257,8 @@ def main() -> None:
     flags_dir = ROOT / "corpora" / "flags"
     heldout = load_jsonl(flags_dir / "heldout.jsonl")
     res["heldout"] = labelled(analyzer, heldout, "held-out set")
-    if (flags_dir / "dev.jsonl").exists():
-        res["dev"] = labelled(analyzer, load_jsonl(flags_dir / "dev.jsonl"), "dev set")
+    for path in sorted(flags_dir.glob("dev*.jsonl")):   # development sets (error analysis, learned-check training)
+        res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} (development)")
     ext = args.shared / "external" / "bias"
     if ext.is_dir():
         print("\nExternal (evaluation only):")
