@@ -243,7 +243,8 @@ def test_specific(analyzer, goal, met):
     ("Lift our store rating from 3.1 to 4.9 stars by 31 December 2026", False),
     ("Book 500 discovery calls for the AEs by 4 December 2026", False),        # ~60 a day
     ("Book 40 discovery calls for the AEs by 31 January 2027", True),
-    ("Complete my PhD by August 2027", False),
+    ("Complete a PhD by August 2027", False),
+    ("Submit my PhD thesis corrections by August 2027", True),     # the last step
     # a standing practice or a check over a bounded period
     ("Always get a second signature on refunds over 500 pounds for the rest of this quarter", True),
     ("Never start a shift without the handover checklist signed, through to the end of my placement", True),
@@ -256,6 +257,20 @@ def test_specific(analyzer, goal, met):
      True),
     ("Get all 9 bakery staff through Level 2 Food Hygiene by April 2027. I've booked the course for Tuesdays.", True),
     ("Q2: launch the pricing page + hire an office manager + fix the VAT registration + run the offsite", False),
+    ("I will complete my CIPD Level 5 by June 2027. I will lead the HRIS upgrade by December 2027.", False),
+    ("This quarter I need to:\n- hire 2 engineers\n- launch the v2 API\n- cut AWS spend by 15%", False),
+    # ordinary goals the outside-party, scale and recognition rules must leave alone
+    ("Increase unit test coverage in the payments service from 62% to 75% by 31 March 2027", True),
+    ("Increase mandatory training compliance in my team from 88% to 95% by 31 December 2026", True),
+    ("Get 200 customers to sign up for the loyalty scheme by 31 March 2027", True),
+    ("Have Sarah review and sign off all Q1 campaign copy by 15 January 2027", True),
+    ("Build the hospital discharge dashboard in Power BI by 31 January 2027", True),
+    ("Complete the planning approval pack for the Riverside scheme by 28 February 2027", True),
+    ("Get our Q3 results featured in the company newsletter by 31 January 2027", True),
+    ("Make 150 calls by 4 December 2026", True),
+    ("Never miss a deadline this year", False),
+    ("Zero audit findings in the FY26 external audit by March 2027", False),
+    ("Always get 5-star reviews from every guest this season", False),
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

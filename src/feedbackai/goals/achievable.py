@@ -72,61 +72,80 @@ ZERO_OUTCOME = re.compile(r"\b0\s?%|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defe
 PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certification|onboard(?:ed|ing)|"
                           r"complete[sd]?\s+(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:training|course|induction|module|"
                           r"checklist|review|appraisal)|inspect(?:ed|ion)?|patch(?:ed)?|back(?:ed)?\s+up)\b", _I)
-CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)"
-                        r"(?!\s+(?:overruns?|overspends?|increases?|variances?|creep|impact|issues?|changes?))|"
+_END = r"(?=\s*(?:[,.;:)]|$|\b(?:and|or|to|for|by)\b))"     # the end of a noun phrase
+CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?!agency\b)(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)"
+                        + _END + r"|"
                         r"with\s+the\s+same\s+(?:budget|team|headcount|staff)|with\s+a\s+(?:\w+\s+)?team\s+of\s+(?:one|two|three|\d)\b|"
                         r"without\s+adding\s+\w+|as\s+a\s+new\s+hire|no\s+lead\s+investor|on\s+(?:a\s+)?zero\s+budget|"
-                        r"with\s+(?:no|zero)\s+(?:new\s+|extra\s+|additional\s+)?(?:hires|headcount|people|resources)|"
-                        r"with\s+(?:only\s+|just\s+)?(?:our\s+|the\s+|my\s+)?(?:current\s+|usual\s+|existing\s+)?(?:[1-3]|one|two|three)[- ]"
-                        r"(?:person|people|man|strong)\s+(?:[\w-]+\s+)?team|"
-                        r"(?:with|and|,)\s+no\s+(?:[\w-]+\s+)?(?:funding|budget|tutors|venues?|distributor|staff)(?=\s*(?:[,.;)]|$|and\b|or\b))|"
-                        r"without\s+(?:any\s+)?(?:extra|additional|more)\s+(?:help|staff|people|budget|resources)|"
-                        r"(?:me\s+as|i'm|i\s+am)\s+the\s+only\s+(?:person|developer|engineer|one)|"
-                        r"with\s+one\s+part-time\s+\w+|"
-                        r"(?:with|w/)\s+(?:the\s+|our\s+|my\s+)?(?:existing|current|usual)\s+(?:team|crew)\s+of\s+\d+)\b", _I)
+                        r"with\s+(?:no|zero)\s+(?:new\s+|extra\s+|additional\s+)?(?:hires|headcount|people|resources)" + _END + r"|"
+                        r"(?:with|and|,)\s+no\s+(?!agency\b)(?:[\w-]+\s+)?(?:funding|budget|tutors|venues?|distributor|staff)(?=\s*(?:[,.;)]|$|and\b|or\b))|"
+                        r"without\s+(?:any\s+)?(?:extra|additional|more)\s+(?:help|staff|people|budget|resources)(?!\s+by\s+\S+ing)|"
+                        r"with\s+one\s+part-time\s+\w+)\b", _I)
+# a small team or a lone person: a red flag only beside a volume or scale that needs more
+SMALL_TEAM = re.compile(r"\b(?:with\s+(?:only\s+|just\s+)?(?:our\s+|the\s+|my\s+)?(?:current\s+|usual\s+|existing\s+)?(?:[1-3]|one|two|three)[- ]"
+                        r"(?:person|people|man|strong)\s+(?:[\w-]+\s+)?team|(?:me\s+as|i'm|i\s+am)\s+the\s+only\s+(?:person|developer|"
+                        r"engineer|one)|(?:with|w/)\s+(?:the\s+|our\s+|my\s+)?(?:existing|current|usual)\s+(?:team|crew)\s+of\s+(?:[1-6])|"
+                        r"by\s+myself|on\s+my\s+own|single-?handedly)\b", _I)
 # --- outcomes decided by someone else, however worded (development sets achievable_a/b, 2026-11-26)
 # "get / have X do Y" where X is an outside party (a customer, a regulator, a board, the press),
 # not the person's own team.
 _OWN = (r"(?:team|teams|staff|crew|reports|colleagues|everyone|students?|kids|nurses|engineers|agents|reps|clerks|"
         r"trainees|apprentices|new\s+starters|juniors|managers|squad|ward|department|dept|class|pupils)")
 CAUSATIVE = re.compile(
-    r"\b(?:get|have|persuade|convince)\s+(?!(?:the\s+|my\s+|our\s+)?" + _OWN + r"\b)(?:the\s+|our\s+|my\s+|a\s+)?"
-    r"(?P<party>(?:[\w'&.-]+\s+){0,4}?)(?:to\s+)?(?:sign|signs|approve|clear|list|rate|upgrade|drop|cut|stop|fund|award|accept|find|"
-    r"publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|feature|cover|"
-    r"make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
+    r"\b(?:get|have|persuade|convince)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
+    r"(?P<party>(?:[\w'&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
+    r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
+    r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
     r"retailers?|funders?|donors?)\b", _I)
-# winning a contest the buyer decides
 # one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
 # "win 5 new accounts this quarter" is a salesperson's ordinary target
-WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?:the\s+|(?-i:(?=[A-Z])))(?:[\w'&.-]+\s+){0,4}?"
+WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
+                         r"(?:the\s+|(?-i:(?=[A-Z])))(?:(?!of\b)[\w'&.-]+\s+){0,4}?"
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
                          r"arbitration)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
                          r"secondment|nomination)\b|\bfind\s+in\s+(?:our|my)\s+favou?r\b", _I)
-# a regulator's or authority's decision
+# a regulator's or authority's decision (not the person's own paperwork for it)
 REGULATOR_DECISION = re.compile(
     r"\b(?:FDA|MHRA|EMA|CQC|Ofsted|Ofgem|Ofwat|FCA|SEC|CMA|regulator'?s?|regulatory|planning|building[- ]regs?|council|"
     r"ministry|minister|government)\s+(?:[\w-]+\s+){0,2}?(?:clearance|approval|sign-?off|accreditation|registration|"
-    r"permission|consent|licen[cs]e)\b|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
-# press, publication, lists and rankings, fame
+    r"permission|consent|licen[cs]e)\b(?!\s+(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|"
+    r"forms?|turnaround|renewal))|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
+# a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
+INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
+                            r"section|page|log|tracker|register|catalogue|menu|rota|all\s+hands|town\s+hall)\b", _I)
+PAPERWORK_NOUN = re.compile(r"\s*(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|"
+                            r"turnaround|renewal|process|timeline)\b", _I)
+PAPERWORK_VERB = re.compile(r"\b(?:submit|prepare|apply\s+for|complete|chase|draft|compile|renew)\b(?:\s+\S+){0,5}\s*$", _I)
+# press, publication, lists and rankings, fame (capitals are real capitals: a name follows)
+_CAP = r"(?-i:[A-Z])"
 RECOGNITION = re.compile(
-    r"\b(?:published\s+in\s+[A-Z]|publish\s+(?:[\w-]+\s+){0,4}in\s+(?:Nature|Science|The\s+Lancet|Cell|the\s+[A-Z]\w+)|"
-    r"accepted\s+(?:at|by|to|in(?:to)?)\s+[A-Z]|feature[ds]?\s+in\s+(?:the\s+)?[A-Z]|write-?up\s+in|"
-    r"coverage\s+in\s+(?:the\s+)?[A-Z]|named\s+(?:in|on|among)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+){0,4}\s+(?:list|ranking|index)|"
-    r"listed\s+(?:in|on|among)\s+(?:the\s+)?[A-Z]|magic\s+quadrant|league\s+tables?|(?<!stack-)(?<!stack\s)rankings?\b|"
+    r"\b(?:published\s+in\s+" + _CAP + r"|publish\s+(?:[\w-]+\s+){0,4}in\s+(?:Nature|Science|The\s+Lancet|Cell|the\s+" + _CAP
+    + r"\w+)|accepted\s+(?:at|by|to|in(?:to)?|for)\s+" + _CAP + r"|feature[ds]?\s+in\s+(?:the\s+)?" + _CAP + r"|write-?up\s+in|"
+    r"(?:press|media|news)\s+coverage\s+in\s+(?:the\s+)?" + _CAP + r"|named\s+(?:in|on|among)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+){0,4}\s+(?:list|ranking|index)|"
+    r"listed\s+(?:in|on|among)\s+(?:the\s+)?" + _CAP + r"|magic\s+quadrant|league\s+tables?|"
+    r"(?<=\s)(?!(?i:seo|google|search|app)\b)(?-i:[A-Z][\w&'’]*)\s+(?:[\w-]+\s+){0,2}?rankings?\b|"
     r"(?:into|make|reach|crack)\s+(?:the\s+)?top\s+\d+\b|band\s+1\b|household\s+name|"
     r"(?:make|become|be)\s+(?:[\w-]+\s+){0,4}?the\s+industry\s+standard|"
-    r"talk\s+of\s+the\s+town|go-to\s+(?:team|person|place|firm|brand|supplier|partner)|"
-    r"(?:get|be|being|finally)\s+recogni[sz]ed|quoted\s+in\s+(?:the\s+)?[A-Z]|coverage\s+(?:[\w-]+\s+){0,6}?is\s+positive|"
-    r"accepted\s+for\s+[A-Z]|(?:make|into|onto)\s+the\s+(?:[\w'’£$-]+\s+){0,6}?shortlist\b|"
-    r"(?:make|into|onto|on)\s+the\s+(?-i:(?:[A-Z0-9][\w'’-]*\s+){1,6})(?:\w+\s+)?list\b|"
-    r"shortlist(?:ed)?\s+for)", re.I)
+    r"talk\s+of\s+the\s+town|go-to\s+(?:firm|brand|supplier|partner)|"
+    r"(?:get|be|being|finally)\s+recogni[sz]ed(?!\s+as\b)|quoted\s+in\s+(?:the\s+)?" + _CAP + r"|"
+    r"coverage\s+(?:[\w-]+\s+){0,6}?is\s+positive|(?:be|get|getting)\s+(?:us\s+)?shortlisted|"
+    r"(?:make|into|onto)\s+the\s+(?:[\w'’£$-]+\s+){0,6}?shortlist\b|"
+    r"(?:make|be\s+(?:named\s+)?on|get\s+(?:us\s+)?(?:on|onto|into))\s+the\s+(?-i:(?:[A-Z0-9][\w'’-]*\s+){1,6})(?:\w+\s+)?list\b)", re.I)
 # A standing practice with an end ("always log calls in the CRM the same day, this quarter", "never skip
-# the pre-op checklist for the rest of my placement"): the absolute is about the person's own practice
-# over a bounded period, so a miss is a lapse to fix, not an impossible target. Outcomes stay red flags.
-PRACTICE_ABSOLUTE = re.compile(r"(?:always|never|no\s+exceptions?|without\s+exception|every\s+single)", _I)
+# the pre-op checklist for the rest of my placement"): the absolute is about a practice of the person's
+# own, named by its verb, over a bounded period, so a miss is a lapse to fix, not an impossible target.
+# Outcomes ("never miss a deadline this year", "always exceed my target") stay red flags.
+PRACTICE_ABSOLUTE = re.compile(
+    r"(?:always|never|no\s+exceptions?|without\s+exception|every\s+single)", _I)
+PRACTICE_VERB = re.compile(
+    r"\s+(?:\w+\s+)?(?:log|record|report|check|double-check|sign|take|get\s+a\s+second|have\s+a\s+second|start|skip|leave|"
+    r"merge|send|update|wear|follow|run|reply|respond|approve|bring|do|use|hand\s+over|document|cc|copy|book|lock|label|"
+    r"back\s+up|put|ask|confirm|file|save|submit|escalate|share|close|test|read|let|ship|release|deploy|push|go|give|"
+    r"walk|count|scan|write|call|brief|circulate|get|publish|post|attend|finish|prepare|hold|invite|tidy|clean|restock|"
+    r"chase|notify|inform|greet|answer|return|know|keep)\b", _I)
 PERIOD = re.compile(
     r"\b(?:(?:for\s+)?the\s+rest\s+of|this|next|during|throughout|through(?:\s+to)?|until|till|over|for\s+the\s+duration\s+of|"
     r"for|in)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:quarter|half|year|term|semester|month|sprint|"
@@ -134,34 +153,44 @@ PERIOD = re.compile(
     r"completion|go-live|deal|build|q[1-4]|h[12]|fy\s?\d+)\b|\buntil\s+(?:it\s+ships|completion|handover|go-live)\b", _I)
 OUTCOME_WORDS = re.compile(r"\b(?:incidents?|defect\w*|mistakes?|errors?|complaints?|injur\w+|accidents?|bugs?|sued|"
                            r"lawsuits?|happy|love|churn|outages?|sell\s+out|sold\s+out|fail\w*|lose|lost|vacanc\w+|"
-                           r"safe|accura\w+|uptime|scores?|csat|nps|top-box)\b", _I)
+                           r"safe|accura\w+|uptime|scores?|csat|nps|top-box|miss(?:ed|es)?|exceed\w*|beat|over\s+budget|"
+                           r"on\s+time|late|stock-?outs?|run\s+out|falls?|negative\s+reviews?|bad\s+reviews?|drop\w*|"
+                           r"targets?|quota|deadlines?|findings|breach\w*|sick|rework|escapes?|near[- ]miss\w*|(?:5|five)-star|stars?|"
+                           r"ratings?)\b", _I)
+# an outcome word that is what the practice records is not an outcome target ("always log errors in Jira")
+RECORDED = re.compile(r"\b(?:log|record|report|raise|document|triage|capture)\s+(?:\w+\s+){0,3}?", _I)
 # the person's own process steps: a zero or 100% (or "every") target on them, bounded, is a gate they run
 PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(?:counter)?signed|logged|documented|"
                           r"audit(?:ed)?|checked|checks?|screen(?:ed|ing)?|reconcil\w*|(?:3|three)-way\s+match|matched|"
-                          r"attendance|briefings?|verif\w+|inspect(?:ed|ion)?|patch(?:ed)?|backed\s+up|back\s+up|"
-                          r"induct(?:ed|ion)|checklist|permit)\b", _I)
-# activities counted per day: more than ~25 a day for one person or team is far beyond the time frame
-ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|members|households|chats|"
-                      r"emails|tickets|cases|appointments|inspections|assessments|reviews)\b", _I)
-# professional qualifications and doctorates take years, not months
+                          r"briefings?|verif\w+|inspect(?:ed|ions?)?|patch(?:ed)?|backed\s+up|back\s+up|"
+                          r"induct(?:ed|ion)|checklist|permit|appraisals?)\b(?!\s+(?:findings|non-?conformances|failures))", _I)
+# activities counted per day: more than ~25 a day is far beyond the time frame for one person
+ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|chats|emails|tickets|cases|"
+                      r"appointments|inspections|assessments)\b", _I)
+TEAM_SCALE = re.compile(r"\b(?:as\s+a\s+team|team\s+of\s+\d+|across\s+the|contact\s+cent(?:re|er)|department|daily|weekly)\b", _I)
+# professional qualifications and doctorates take years, not months (unless this is the last step)
 LONG_QUALIFICATION = re.compile(
-    r"\b(?:qualif(?:y|ied)\s+as\s+an?|fully\s+qualified|become\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:chartered|solicitor|"
-    r"lawyer|barrister|accountant|actuary|architect|doctor|surgeon|pharmacist|cpa|aca|acca|cfa)\b|"
-    r"\b(?:complete|finish|get|write)\s+(?:a|my|the|my\s+whole)\s+(?:phd|doctorate)(?:\s+thesis)?\b", _I)
+    r"\b(?:qualif(?:y|ied)\s+as\s+an?|fully\s+qualified|become\s+an?)\s+(?:[\w-]+\s+){0,2}?(?:chartered\s+)?(?:solicitor|"
+    r"lawyer|barrister|accountant|actuary|surveyor|doctor|surgeon|pharmacist|cpa|aca|acca|cfa)\b|"
+    r"\b(?:complete|finish|get)\s+a\s+(?:phd|doctorate)\b", _I)
+LAST_STEP = re.compile(r"\b(?:final|last|remaining|finish|submit\w*|corrections?|viva|by\s+passing|sqe2|application)\b", _I)
 SHORT_WINDOW = re.compile(r"\b(?:in|within)\s+a\s+fortnight\b", _I)
-FROM_SCRATCH = re.compile(r"\b(?:rewrite|re-?write|migrate|replace|rebuild|re-?platform)\s+"
-                          r"(?:and\s+\w+\s+)?(?:the\s+|our\s+|my\s+|all\s+)?(?:entire|whole)\b|\bfrom\s+scratch\b", _I)
-NEW_FACILITY = re.compile(r"\b(?:build|construct|commission)\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|the\s+|our\s+)?"
+_SYSTEM = r"(?:platform|system|codebase|stack|app|website|site|erp|crm|backend|infrastructure|estate|database|monolith)"
+FROM_SCRATCH = re.compile(r"\b(?:rewrite|re-?write|migrate|replace|rebuild|re-?platform)\s+(?:and\s+\w+\s+)?(?:the\s+|our\s+|my\s+|all\s+)?"
+                          r"(?:entire|whole)\s+(?:[\w-]+\s+){0,3}?" + _SYSTEM + r"\b|\b" + _SYSTEM
+                          + r"\s+(?:[\w-]+\s+){0,4}?from\s+scratch\b", _I)
+NEW_FACILITY = re.compile(r"\b(?:build|construct)\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|the\s+|our\s+)?"
                           r"(?:new\s+|second\s+|third\s+)?(?:(?:[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+)?(?:[\w-]+\s+)?"
                           r"(?:warehouse|wing|factory|plant|hotel|school|hospital)|(?:production|bottling|assembly|packing)\s+line|"
-                          r"[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+extension)\b|"
+                          r"[\d,.]+\s*(?:sq\s*m|sq\.?\s*ft|m2)\s+extension)(?!['’]s)(?=\s*(?:[,.;]|$|\b(?:in|at|by|for|on|and|with|from|before|this|next|to)\b))|"
                           r"\bopen\s+(?:two|three|four|five|\d+)\s+new\s+(?:[\w-]+\s+)?(?:restaurants|stores|shops|branches|sites|"
                           r"clinics|offices|outlets)\b|\bsoc\s*2\s+type\s+(?:ii|2)\b|\b(?:full|complete|entire)\s+migration\s+of\s+(?:[\w-]+\s+){0,4}?(?:platform|system|estate|core)\b|"
                           r"\bpass\s+all\s+(?:\w+\s+){0,2}?(?:cpa|aca|acca|cfa|bar|actuarial)\s+(?:\w+\s+)?(?:exams?|sections|papers)\b|\bblack\s+belt\b|"
                           r"\bfrom\s+design\s+to\s+(?:opening|launch|completion)\b|\blearn\s+to\s+code\s+and\b", _I)
-INSTEAD_OF = re.compile(r"\b(?P<b>\d+(?:\.\d+)?)\s*(?P<u>[a-z]+)?\s+instead\s+of\s+(?P<a>\d+(?:\.\d+)?)\b", _I)
+INSTEAD_OF = re.compile(r"\b(?P<b>\d+(?:\.\d+)?)\s*(?P<u>[a-z]+)?\s+instead\s+of\s+(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[a-z]+)?", _I)
 FEWER_PEOPLE = re.compile(r"\bwith\s+(?P<b>\d+)\s+(?:[\w-]+\s+)?(?:agents|people|staff|engineers|nurses|officers|drivers|"
-                          r"pickers|operatives|reps|cooks|chefs|teachers)\s+instead\s+of\s+(?P<a>\d+)\b", _I)
+                          r"pickers|operatives|reps|cooks|chefs|teachers)\s+instead\s+of\s+(?P<a>\d+)\b"
+                          r"(?!\s+(?:\w+\s+){0,3}?(?:by\s+\w+ing|after|through|using)\b)", _I)
 
 # Undertakings that take a company or a project team many months whatever the wording: turning
 # a business profitable, a multi-storey building, a new plant or hospital, rebuilding a whole
@@ -232,23 +261,58 @@ def _headroom(text: str) -> tuple[float, str] | None:
     if re.search(r"\b(?:error|defect|churn|attrition|turnover|vacanc|absence|sickness|waste|scrap|failure|late|"
                  r"no-?show|complaint|cost|returns?|miss)\w*", text[:m.start()], _I):
         return None          # a rise in a bad measure is not a climb towards the top
+    if re.search(r"\b(?:compliance|completion|completed|submission|submitted|adherence|on[- ]time|answer(?:ed)?\s+rate|"
+                 r"scan\w*|audit\w*|coverage|training|hygiene|uptake|attendance)\b", text[:m.start()], _I):
+        return None          # the person's own process rate: closing the gap is the job
+    if b - a < (5.0 if pct else 0.5):
+        return None          # "99.5% to 99.9%": a small step, however much of the gap it closes
     return (b - a) / (top - a), m.group(0)
+
+
+def _daily_cap(after: str) -> int:
+    """What one person can do in a day: ~80 calls, emails, chats or tickets; ~25 meetings or cases."""
+    return 80 if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:calls|emails|chats|tickets)\b", after, _I) else 25
+
+
+def _outcome(text: str) -> re.Match[str] | None:
+    """The first outcome word that is a target ("never miss a deadline"), not what a practice records
+    ("always log errors in Jira")."""
+    for m in OUTCOME_WORDS.finditer(text):
+        if not RECORDED.search(" ".join(text[:m.start()].split()[-7:]) + " "):
+            return m
+    return None
+
+
+def _practice(text: str, m: re.Match[str]) -> bool:
+    """The absolute is about a practice of the person's own, named by its verb: right after "always" /
+    "never" ("never skip the checklist"), or opening the goal ("run every release through canary, no
+    exceptions")."""
+    if m.group(0).lower() in ("always", "never"):
+        return bool(PRACTICE_VERB.match(text, m.end()))
+    return bool(PRACTICE_VERB.match(" " + text.lstrip()))
 
 
 def _outside_party(g: Goal, m: re.Match[str]) -> bool:
     """The party in "get / have <party> to <verb>" is someone outside: an outside role ("the council",
-    "the auditors") or a named organisation, person or place ("Moody's", "Ocado", "the FDA"), not a
-    possessive ("the client's sign-off") and not a thing ("the API", "the dashboards")."""
+    "the auditors") or a named organisation or place ("Moody's", "Ocado", "the FDA"), not a colleague
+    ("Sarah", "Priya's team", "Finance"), a possessive ("the client's sign-off"), a count ("200
+    customers") or a thing ("the API", "the dashboards")."""
     party = m.group("party") or ""
     possessive = re.search(r"['’]s\s*$", party) and not re.match(r"to\s", g.text[m.end("party"):])
-    if not party.strip() or possessive or THING.search(party):
+    if not party.strip() or possessive or THING.search(party) or re.search(r"\b" + _OWN + r"\b", party, _I):
         return False
+    if re.match(r"\s*(?:\d|all\b|more\b|new\b|every\b|most\b)", party, _I):
+        return False             # "get 200 customers to sign up": an adoption target, not one party's decision
     if OUTSIDE_PARTY.search(party):
         return True
     if INTERNAL_PARTY.search(party):
         return False             # "get Finance to approve the budget": an internal sign-off is ordinary work
     a, b = m.start("party"), m.end("party")
-    return any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC") and a <= g.char(t.idx) < b for t in g.doc)
+    # a named organisation or place; a person's name is usually a colleague ("have Sarah sign off the copy"),
+    # unless what they are to sign is a deal ("get Pret to sign the five-year supply contract")
+    ents = {t.ent_type_ for t in g.doc if a <= g.char(t.idx) < b}
+    deal = re.search(r"\b(?:contract|deal|agreement|order|renewal|terms|offer|po)\b", g.text[m.end():], _I)
+    return bool(ents & {"ORG", "GPE", "NORP", "FAC"}) or ("PERSON" in ents and bool(deal))
 
 
 def _bounded(g: Goal) -> bool:
@@ -304,7 +368,8 @@ def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
             return b / a, uf.group(0), "up", False
     io = INSTEAD_OF.search(text)
     if io:
-        a, b = _num(io.group("a"), io.group("u") or ""), _num(io.group("b") + " " + (io.group("u") or ""))
+        ua = io.group("ua") if io.group("ua") and TIME_UNIT.fullmatch(io.group("ua")) else io.group("u")
+        a, b = _num(io.group("a") + " " + (ua or "")), _num(io.group("b") + " " + (io.group("u") or ""))
         if a and b and a > 0 and b > 0 and a != b:
             timeish = bool(io.group("u") and TIME_UNIT.fullmatch(io.group("u")))
             if timeish:
@@ -360,6 +425,9 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
             money = q.text.lstrip().startswith(("$", "€", "£")) or re.match(r"\s*(?:million|m\b|bn)", after, _I)
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:an?|per|each|every)\s+(?:hour|day|shift|week|month)\b|\s*/", after, _I):
                 continue          # a rate, not a volume
+            if re.search(r"\b(?:over|above|under|below|exceeding|more\s+than|less\s+than)\s*$|[<>]\s*$",
+                         text[max(0, q.start - 16):q.start], _I):
+                continue          # a threshold ("payments over £10k"), not a volume
             if (v >= 20 and VOLUME_NOUNS.search(after[:30])) or (money and v >= 1e6 and h <= 40) or \
                     (v >= 1e4 and h <= 40):
                 flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days "
@@ -378,14 +446,16 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
             after = text[q.end:q.end + 40]
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:an?|per|each|every)\s+(?:hour|day|shift|week|month)\b|\s*/", after, _I):
                 continue          # a rate already
+            before = text[max(0, q.start - 12):q.start]
             if (q.value or 0) >= 100 and ACTIVITY.match(after.strip().split(",")[0].lstrip("new ")) and \
-                    (q.value or 0) / max(h, 1) > 25:
+                    (q.value or 0) / max(h, 1) > _daily_cap(after) and not TEAM_SCALE.search(text) and \
+                    not re.search(r"\b(?:to|reach|grow|hit)\s*$", before, _I):
                 flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days is "
                               f"more than {int((q.value or 0) / max(h, 1))} a day: far beyond the time frame.", q.start, q.end))
                 break
     if h <= 365 and not flags:
         lq = LONG_QUALIFICATION.search(text)
-        if lq:
+        if lq and not LAST_STEP.search(text):
             flags.append((f"'{lq.group(0)}' within about {h} days is far beyond the time frame: it takes years.",
                           lq.start(), lq.end()))
     if h <= 100 and not flags:
@@ -431,17 +501,27 @@ def check(g: Goal) -> CriterionResult:
     absolute = ABSOLUTE.search(text)
     zero = ZERO_OUTCOME.search(text)
     hundred = HUNDRED.search(text)
-    outcome = OUTCOME_WORDS.search(text)
-    if zero and (re.match(r"zero(?:\s+in\s+on|-based)", text[zero.start():zero.start() + 12], _I) or
-                 (zero.group(0).lower() == "never" and bounded and not outcome)):
+    outcome = _outcome(text)
+    if zero and (re.match(r"zero(?:\s+in\s+on|-based|\s+budget|\s+cost)", text[zero.start():zero.start() + 12], _I) or
+                 (zero.group(0).lower() == "never" and bounded and not outcome and _practice(text, zero))):
         zero = None              # "zero in on", "zero-based budget"; "never" as a bounded practice
     if hundred and re.match(r"100\s?%\s+(?:renewable|recycl\w+|electric|organic|remote|of\s+(?:my|our|the|their)\s+"
                             r"(?:[\w-]+\s+){0,3}?(?:quota|target|budget|plan))", text[hundred.start():hundred.start() + 50], _I):
         hundred = None           # a composition or the ordinary full target, not a perfection target
-    if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome:
-        absolute = None          # a standing practice over a bounded period ("always ... this quarter")
-    if not gate and bounded and not outcome and PROCESS_STEP.search(text):
-        gate = PROCESS_STEP.search(text)   # 100% / zero / every on the person's own process step, bounded
+    practice = False
+    if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome and \
+            _practice(text, absolute):
+        absolute, practice = None, True   # a standing practice over a bounded period ("always ... this quarter")
+    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text)
+    if not gate and bounded and not outcome:
+        for m in (zero, hundred, pop):
+            # the step is what the target quantifies: within a few words of it ("100% of outbound pallets on
+            # the Tesco contract scanned", "hourly rounding documented for all patients")
+            near = " ".join(text[:m.start()].split()[-6:] + text[m.start():].split()[:12]) if m else ""
+            step = PROCESS_STEP.search(near) if m else None
+            if step:
+                gate = step      # 100% / zero / every on the person's own process step, bounded
+                break
     if absolute and re.match(r"every\s+single", absolute.group(0), _I) and g.deadlines and \
             re.match(r"\s*(?:day|week|month|shift|quarter)\b", text[absolute.end():], _I):
         absolute = None          # a cadence with a horizon ("every single week until the end of Q4")
@@ -453,12 +533,16 @@ def check(g: Goal) -> CriterionResult:
         assert m is not None
         flag(f"'{m.group(0)}' is a perfect target: one miss fails it, and it is rarely fully in one person's hands.",
              m.start(), m.end(), "perfect target")
-    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text)
-    if pop and not gate and not (absolute or zero or hundred):
+    if pop and not gate and not practice and not (absolute or zero or hundred):
         flag(f"'{pop.group(0)}' covers an open population or scope: outcomes for everyone are not one person's to deliver.",
              pop.start(), pop.end(), "open scope")
-    for msg, s, e in _scale_flags(g):
+    scale = _scale_flags(g)
+    for msg, s, e in scale:
         flag(msg, s, e, "scale vs time")
+    small = SMALL_TEAM.search(text)
+    if small and (scale or any((q.value or 0) >= 100 for q in targets(g))):
+        flag(f"'{small.group(0)}' is too few people for that volume in that time.", small.start(), small.end(),
+             "no capacity")
     c = CONSTRAINT.search(text)
     if c:
         flag(f"'{c.group(0)}' removes the resources such a target needs.", c.start(), c.end(), "no capacity")
@@ -471,6 +555,14 @@ def check(g: Goal) -> CriterionResult:
         cause = None             # "have the new dashboards cover all regions": no outside party decides
     outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
                WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text))
+    decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
+                                     r"registered|cleared", outside.group(0), _I)
+    venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
+    if outside and ((decision and (PAPERWORK_NOUN.match(text, outside.end()) or
+                                   PAPERWORK_VERB.search(text[:outside.start()]))) or
+                    (venue and INTERNAL_VENUE.search(" ".join(text[:outside.start()].split()[-6:] +
+                                                              text[outside.start():].split()[:10])))):
+        outside = None           # "complete the planning approval pack", "featured in our Engineering Weekly newsletter"
     rank = re.search(r"\b(the\s+best\s+\w+(?:\s+\w+)?\s+in\s+the\s+(?:company|firm|world|industry|country)|"
                      r"best\s+place\s+to\s+work|most\s+loved|market\s+leader|#\s?1|number\s+one)\b", text, _I)
     if outside:

@@ -12,8 +12,12 @@ A goal text holds several goals when it is
 
 Parts that only qualify another ("- by 31 Jan 2026", "- without losing top sellers"), the
 steps after a framing colon ("This half I want to ...: get p99 under 300 ms, add synonyms and
-write a runbook": several steps serving one aim) and the means after "by" ("... by adding a
-triage nurse, piloting ... and reporting ...") are not split off. A deadline shared at the
+write a runbook": several steps serving one aim; also an aim with an action before the colon,
+"Launch the portal by 1 Oct: finish UAT, write the FAQ and brief the team", but not an open head,
+"This quarter I need to: hire ..., launch ..."), a later sentence that is the plan for the goal
+before it ("I've booked the course and we'll do two sessions a week"; not one with a deadline of
+its own) and the means after "by" ("... by adding a triage nurse, piloting ... and reporting ...")
+are not split off. " + " joins goals like "and". A deadline shared at the
 end ("..., all before Black Friday") is repeated in every part's ``text``.
 """
 
@@ -37,6 +41,10 @@ FRAMING = re.compile(r"\b(i want|i'd like|i would like|we need|we want|i need|i 
                      r"stop firefighting|make)\b", re.I)
 # a later sentence that is the plan for the goal before it ("I've booked the course and we'll do 2 sessions a week")
 PLAN = re.compile(r"^\s*(?:i'll|i\s+will|i've|i\s+have\s+booked|we'll|we\s+will|we've|i'm\s+going\s+to|i\s+am\s+going\s+to)\b", re.I)
+# a plan that points back at the goal before it ("I'll do it by ...")
+REFERS_BACK = re.compile(r"\b(?:it|this|that|there|to\s+do\s+(?:this|that)|to\s+get\s+there)\b", re.I)
+# a head that opens a list of things to do, not an aim ("This quarter I need to:", "In 2027 I will:")
+OPEN_HEAD = re.compile(r"\b(?:to|will|need\s+to|want\s+to|must|should|plan\s+to|i'll|we'll|going\s+to)\s*:\s*$", re.I)
 # a header that introduces several goals ("My goals for 2026:", "Q2 priorities:")
 LIST_HEADER = re.compile(r"\b(?:goals|objectives|priorities|targets|okrs|to-?dos?|list)\b", re.I)
 JOIN_ALSO = re.compile(r"\b(and also|also|as well as|plus|while also|and then|on top of that|in addition)\b", re.I)
@@ -73,6 +81,10 @@ def split_goals(text: str, nlp=None) -> list[GoalPart]:
 
 
 # --------------------------------------------------------------------------- internals
+def _deadline(chunk: str) -> bool:
+    return any(d.is_deadline for d in find_time_expressions(chunk, dt.date.today()))
+
+
 def _tokens(doc, offset: int, start: int, end: int):
     return [t for t in doc if start <= t.idx - offset < end and t.idx >= offset]
 
@@ -128,7 +140,8 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
     for a, b in spans:
         chunk = text[a:b]
         own = _has_action(doc, offset, a, b) and not ELABORATION.match(chunk) and len(chunk.split()) >= 2
-        own = own and not (out and PLAN.match(chunk) and not JOIN_ALSO.search(chunk))
+        own = own and not (out and PLAN.match(chunk) and not JOIN_ALSO.search(chunk) and
+                           (REFERS_BACK.search(chunk) or not _deadline(chunk)))
         if out and (not own or framed):
             out[-1][1] = b
         elif out and re.search(r":\s*$", text[out[-1][0]:out[-1][1]]):
@@ -137,7 +150,7 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
             out.append([a, b])
             head = chunk.rstrip()
             framed = head.endswith(":") and _has_action(doc, offset, a, a + len(head) - 1) and \
-                not LIST_HEADER.search(head)
+                not LIST_HEADER.search(head) and not OPEN_HEAD.search(head)
     # a leading block with no action (e.g. "- 12 new logos") joins the next one
     merged: list[list[int]] = []
     pending = None
@@ -181,7 +194,8 @@ def _clauses(text: str, doc, offset: int, a: int, b: int) -> list[tuple[int, int
     colon = block.find(":")
     if colon > 0 and (FRAMING.search(block[:colon]) or (
             len(block[:colon].split()) >= 3 and _has_action(doc, offset, a, a + colon) and
-            not LIST_HEADER.search(block[:colon]) and not JOIN_ALSO.search(block[colon:]))):
+            not LIST_HEADER.search(block[:colon]) and not OPEN_HEAD.search(block[:colon + 1]) and
+            not JOIN_ALSO.search(block[colon:]))):
         return [(a, b)]        # "I want to X: step, step and step", "Launch X by 1 Oct: step, step" serve one aim
     means = MEANS.search(block)
     limit = a + means.start() if means else b
