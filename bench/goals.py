@@ -85,6 +85,35 @@ def evaluate(analyzer, rows: list[dict], train_rows: list[dict] | None = None):
     return out, reports
 
 
+OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goals/DATA_CARD.md
+    ("achievable_a.jsonl", "achievable", "dev: used for error analysis"),
+    ("achievable_b.jsonl", "achievable", "dev: used for error analysis"),
+    ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
+    ("relevance_a.jsonl", "relevant", "dev: never trained on"),
+    ("relevance_b.jsonl", "relevant", "dev: never trained on"),
+    ("relevance_c.jsonl", "relevant", "dev: never trained on"),
+)
+
+
+def other_writers(analyzer) -> dict:
+    """The one criterion each set labels, on goals by writers other than the main corpus's."""
+    from feedbackai.goals import GoalChecker, GoalItem
+
+    checker = GoalChecker(analyzer)
+    out = {}
+    for name, crit, role in OTHER_WRITERS:
+        path = CORPUS.parent / name
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        items = [GoalItem(r["goal"], r.get("objectives", []), r.get("today")) for r in rows]
+        reports = list(checker.check_items(items))
+        label = "achievable" if crit == "achievable" else "relevant"
+        pairs = [(bool(r[label]), rep.criteria[crit].met) for r, rep in zip(rows, reports)]
+        out[name] = {"criterion": crit, "role": role, **metrics(pairs)}
+    return out
+
+
 def smartspan(analyzer, path: Path) -> dict | None:
     if not path.exists():
         return None
@@ -177,6 +206,16 @@ def main(argv=None) -> int:
             y = r["labels"][c]
             if y is not None and rep.criteria[c].met != y:
                 print(f"{r['id']} gold={y} | {r['goal']!r} | {rep.criteria[c].explanation} | {r['notes'].get(c, '')}")
+    if args.split == "test":
+        ow = other_writers(analyzer)
+        result["other_writers"] = ow
+        if not args.json and ow:
+            print("\n# Other writers (one criterion per set; corpora/goals/DATA_CARD.md)\n")
+            print("| set | criterion | role | n | accuracy | majority | precision (not met) | recall (not met) |")
+            print("|---|---|---|---:|---:|---:|---:|---:|")
+            for name, m in ow.items():
+                print(f"| {name} | {m['criterion']} | {m['role']} | {m['n']} | {m['accuracy']:.3f} | {m['majority']:.3f} | "
+                      f"{m['precision_not_met']:.3f} | {m['recall_not_met']:.3f} |")
     if not args.no_external:
         ext = smartspan(analyzer, args.shared / "external" / "smart" / "SMARTSpan_goals_all.json")
         result["smartspan"] = ext
