@@ -268,6 +268,8 @@ def test_specific(analyzer, goal, met):
     ("Complete the planning approval pack for the Riverside scheme by 28 February 2027", True),
     ("Get our Q3 results featured in the company newsletter by 31 January 2027", True),
     ("Make 150 calls by 4 December 2026", True),
+    ("Send 900 emails to lapsed members by 30 November 2026", True),           # a mailing, not 900 letters
+    ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),
     ("Zero audit findings in the FY26 external audit by March 2027", False),
     ("Always get 5-star reviews from every guest this season", False),

@@ -165,7 +165,7 @@ PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(
                           r"briefings?|verif\w+|inspect(?:ed|ions?)?|patch(?:ed)?|backed\s+up|back\s+up|"
                           r"induct(?:ed|ion)|checklist|permit|appraisals?)\b(?!\s+(?:findings|non-?conformances|failures))", _I)
 # activities counted per day: more than ~25 a day is far beyond the time frame for one person
-ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|chats|emails|tickets|cases|"
+ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|chats|tickets|cases|"
                       r"appointments|inspections|assessments)\b", _I)
 TEAM_SCALE = re.compile(r"\b(?:as\s+a\s+team|team\s+of\s+\d+|across\s+the|contact\s+cent(?:re|er)|department|daily|weekly)\b", _I)
 # professional qualifications and doctorates take years, not months (unless this is the last step)
@@ -270,8 +270,8 @@ def _headroom(text: str) -> tuple[float, str] | None:
 
 
 def _daily_cap(after: str) -> int:
-    """What one person can do in a day: ~80 calls, emails, chats or tickets; ~25 meetings or cases."""
-    return 80 if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:calls|emails|chats|tickets)\b", after, _I) else 25
+    """What one person can do in a day: ~80 calls, chats or tickets; ~25 meetings or cases (a mailing is one action, not a count of emails)."""
+    return 80 if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:calls|chats|tickets)\b", after, _I) else 25
 
 
 def _outcome(text: str) -> re.Match[str] | None:
@@ -447,7 +447,7 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:an?|per|each|every)\s+(?:hour|day|shift|week|month)\b|\s*/", after, _I):
                 continue          # a rate already
             before = text[max(0, q.start - 12):q.start]
-            if (q.value or 0) >= 100 and ACTIVITY.match(after.strip().split(",")[0].lstrip("new ")) and \
+            if (q.value or 0) >= 100 and ACTIVITY.match(re.sub(r"^new\s+", "", after.strip().split(",")[0])) and \
                     (q.value or 0) / max(h, 1) > _daily_cap(after) and not TEAM_SCALE.search(text) and \
                     not re.search(r"\b(?:to|reach|grow|hit)\s*$", before, _I):
                 flags.append((f"'{q.text.strip()} {after.split(',')[0].split(' by ')[0].strip()}' within about {h} days is "
@@ -460,7 +460,7 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
                           lq.start(), lq.end()))
     if h <= 100 and not flags:
         for q in targets(g):
-            if (q.value or 0) >= 100 and BIG_SITES.match(text[q.end:q.end + 40].strip().split(" new ")[-1].lstrip("new ")):
+            if (q.value or 0) >= 100 and BIG_SITES.match(re.sub(r"^new\s+", "", text[q.end:q.end + 40].strip().split(" new ")[-1])):
                 flags.append((f"'{q.text.strip()} {text[q.end:q.end + 40].split(',')[0].split(' by ')[0].strip()}' within "
                               f"about {h} days is a volume far beyond the time frame.", q.start, q.end))
                 break
