@@ -257,8 +257,12 @@ def main() -> None:
     flags_dir = ROOT / "corpora" / "flags"
     heldout = load_jsonl(flags_dir / "heldout.jsonl")
     res["heldout"] = labelled(analyzer, heldout, "held-out set")
-    for path in sorted(flags_dir.glob("dev*.jsonl")):   # development sets (error analysis, learned-check training)
-        res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} (development)")
+    from feedbackai.train_flags import DEV_SETS   # the development sets (error analysis, learned-check training)
+
+    for name in DEV_SETS:
+        path = flags_dir / name
+        if path.exists():
+            res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} (development)")
     ext = args.shared / "external" / "bias"
     if ext.is_dir():
         print("\nExternal (evaluation only):")

@@ -108,8 +108,7 @@ def other_writers(analyzer) -> dict:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         items = [GoalItem(r["goal"], r.get("objectives", []), r.get("today")) for r in rows]
         reports = list(checker.check_items(items))
-        label = "achievable" if crit == "achievable" else "relevant"
-        pairs = [(bool(r[label]), rep.criteria[crit].met) for r, rep in zip(rows, reports)]
+        pairs = [(bool(r[crit]), rep.criteria[crit].met) for r, rep in zip(rows, reports) if r.get(crit) is not None]
         out[name] = {"criterion": crit, "role": role, **metrics(pairs)}
     return out
 

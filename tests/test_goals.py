@@ -241,7 +241,7 @@ def test_specific(analyzer, goal, met):
     ("Raise first-time fix rate from 70% to 99% by 31 December 2026", False),  # closes 97% of the gap in a month
     ("Raise first-time fix rate from 70% to 78% by 30 June 2027", True),
     ("Lift our store rating from 3.1 to 4.9 stars by 31 December 2026", False),
-    ("Book 500 discovery calls for the AEs by 4 December 2026", False),        # ~60 a day
+    ("Book 900 discovery calls by 4 December 2026", False),                     # ~110 a day
     ("Book 40 discovery calls for the AEs by 31 January 2027", True),
     ("Complete a PhD by August 2027", False),
     ("Submit my PhD thesis corrections by August 2027", True),     # the last step
@@ -269,6 +269,10 @@ def test_specific(analyzer, goal, met):
     ("Get our Q3 results featured in the company newsletter by 31 January 2027", True),
     ("Make 150 calls by 4 December 2026", True),
     ("Send 900 emails to lapsed members by 30 November 2026", True),           # a mailing, not 900 letters
+    ("Answer 500 support tickets by 4 December 2026 with a 2-person team", False),
+    ("Always report to Sam and exceed my target this quarter", False),
+    ("Improve our App Store rankings from 45th to 30th by June 2027", True),
+    ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),
     ("Zero audit findings in the FY26 external audit by March 2027", False),

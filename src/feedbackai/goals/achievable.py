@@ -20,8 +20,8 @@ Red flags:
   Type II report) within about 100 days; rewriting or replacing a whole system within a month.
 - **a climb to the top of a bounded scale**: "from 92% to 99.99%" or "2.9 to 4.8 stars" closes most of
   the gap to the top: half of it within ~40 days or 80% within ~100 days is far beyond ordinary ranges
-  (not for bad measures such as error or churn rates, which fall); **an activity rate** above ~25 a day
-  ("book 400 meetings next week"); **a professional qualification or a doctorate** within a year.
+  (not for bad measures such as error or churn rates, which fall); **an activity rate** above what one person does in a day (~80 calls, chats or tickets; ~25 meetings or cases)
+  (about 80 calls, chats or tickets, or 25 meetings or cases: "book 400 meetings next week"); **a professional qualification or a doctorate** within a year.
 - **outside the person's control**: promotions, awards, prizes, grants, rulings, permits,
   patents, IPOs and exits, share price, press coverage, going viral, a named customer's deal,
   rankings and "best in the company"; "get / have <an outside party> <decide>" ("get Moody's to
@@ -82,7 +82,7 @@ CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?!agency\b)(?:\w+\s+)?(?:budg
                         r"without\s+(?:any\s+)?(?:extra|additional|more)\s+(?:help|staff|people|budget|resources)(?!\s+by\s+\S+ing)|"
                         r"with\s+one\s+part-time\s+\w+)\b", _I)
 # a small team or a lone person: a red flag only beside a volume or scale that needs more
-SMALL_TEAM = re.compile(r"\b(?:with\s+(?:only\s+|just\s+)?(?:our\s+|the\s+|my\s+)?(?:current\s+|usual\s+|existing\s+)?(?:[1-3]|one|two|three)[- ]"
+SMALL_TEAM = re.compile(r"\b(?:with\s+(?:only\s+|just\s+)?(?:a\s+|our\s+|the\s+|my\s+)?(?:current\s+|usual\s+|existing\s+)?(?:[1-3]|one|two|three)[- ]"
                         r"(?:person|people|man|strong)\s+(?:[\w-]+\s+)?team|(?:me\s+as|i'm|i\s+am)\s+the\s+only\s+(?:person|developer|"
                         r"engineer|one)|(?:with|w/)\s+(?:the\s+|our\s+|my\s+)?(?:existing|current|usual)\s+(?:team|crew)\s+of\s+(?:[1-6])|"
                         r"by\s+myself|on\s+my\s+own|single-?handedly)\b", _I)
@@ -93,7 +93,7 @@ _OWN = (r"(?:team|teams|staff|crew|reports|colleagues|everyone|students?|kids|nu
         r"trainees|apprentices|new\s+starters|juniors|managers|squad|ward|department|dept|class|pupils)")
 CAUSATIVE = re.compile(
     r"\b(?:get|have|persuade|convince)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
-    r"(?P<party>(?:[\w'&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
+    r"(?P<party>(?:[\w'’&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
     r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
     r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
 OUTSIDE_PARTY = re.compile(
@@ -158,13 +158,13 @@ OUTCOME_WORDS = re.compile(r"\b(?:incidents?|defect\w*|mistakes?|errors?|complai
                            r"targets?|quota|deadlines?|findings|breach\w*|sick|rework|escapes?|near[- ]miss\w*|(?:5|five)-star|stars?|"
                            r"ratings?)\b", _I)
 # an outcome word that is what the practice records is not an outcome target ("always log errors in Jira")
-RECORDED = re.compile(r"\b(?:log|record|report|raise|document|triage|capture)\s+(?:\w+\s+){0,3}?", _I)
+RECORDED = re.compile(r"\b(?:log|record|report|raise|document|triage|capture)\s+(?:\w+\s+){0,3}$", _I)
 # the person's own process steps: a zero or 100% (or "every") target on them, bounded, is a gate they run
 PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(?:counter)?signed|logged|documented|"
                           r"audit(?:ed)?|checked|checks?|screen(?:ed|ing)?|reconcil\w*|(?:3|three)-way\s+match|matched|"
                           r"briefings?|verif\w+|inspect(?:ed|ions?)?|patch(?:ed)?|backed\s+up|back\s+up|"
                           r"induct(?:ed|ion)|checklist|permit|appraisals?)\b(?!\s+(?:findings|non-?conformances|failures))", _I)
-# activities counted per day: more than ~25 a day is far beyond the time frame for one person
+# activities counted per day: more than ~80 calls, chats or tickets, or ~25 meetings or cases, a day is far beyond one person
 ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|chats|tickets|cases|"
                       r"appointments|inspections|assessments)\b", _I)
 TEAM_SCALE = re.compile(r"\b(?:as\s+a\s+team|team\s+of\s+\d+|across\s+the|contact\s+cent(?:re|er)|department|daily|weekly)\b", _I)
@@ -256,10 +256,11 @@ def _headroom(text: str) -> tuple[float, str] | None:
     except ValueError:
         return None
     top = 100.0 if pct else 5.0 if stars else None
-    if top is None or not (0 <= a < b <= top) or a == top:
+    if top is None or not (0 <= a < b <= top):
         return None
-    if re.search(r"\b(?:error|defect|churn|attrition|turnover|vacanc|absence|sickness|waste|scrap|failure|late|"
-                 r"no-?show|complaint|cost|returns?|miss)\w*", text[:m.start()], _I):
+    if re.search(r"\b(?:errors?|defects?|churn|attrition|turnover|vacanc(?:y|ies)|absences?|sickness|waste|scrap|"
+                 r"failures?|late|lateness|no-?shows?|complaints?|costs?|returns?|missed|misses|mis-?picks?)\b",
+                 text[:m.start()], _I):
         return None          # a rise in a bad measure is not a climb towards the top
     if re.search(r"\b(?:compliance|completion|completed|submission|submitted|adherence|on[- ]time|answer(?:ed)?\s+rate|"
                  r"scan\w*|audit\w*|coverage|training|hygiene|uptake|attendance)\b", text[:m.start()], _I):
@@ -373,7 +374,7 @@ def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
         if a and b and a > 0 and b > 0 and a != b:
             timeish = bool(io.group("u") and TIME_UNIT.fullmatch(io.group("u")))
             if timeish:
-                return (b / a if b > a else a / b), io.group(0), "up" if b > a else "down", b < a
+                return (b / a if b > a else a / b), io.group(0), "up" if b > a else "down", True
     mm = MULTIPLIER.search(text)
     if mm:
         if mm.group(1):
@@ -558,6 +559,9 @@ def check(g: Goal) -> CriterionResult:
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
                                      r"registered|cleared", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
+    if outside and re.search(r"ranking", outside.group(0), _I) and \
+            re.search(r"\b(?:seo|google|search|app\s+store|play\s+store|keywords?)\b", text, _I):
+        outside = None           # search and app-store rankings are a marketer's ordinary work
     if outside and ((decision and (PAPERWORK_NOUN.match(text, outside.end()) or
                                    PAPERWORK_VERB.search(text[:outside.start()]))) or
                     (venue and INTERNAL_VENUE.search(" ".join(text[:outside.start()].split()[-6:] +

@@ -46,7 +46,7 @@ REFERS_BACK = re.compile(r"\b(?:it|this|that|there|to\s+do\s+(?:this|that)|to\s+
 # a head that opens a list of things to do, not an aim ("This quarter I need to:", "In 2027 I will:")
 OPEN_HEAD = re.compile(r"\b(?:to|will|need\s+to|want\s+to|must|should|plan\s+to|i'll|we'll|going\s+to)\s*:\s*$", re.I)
 # a header that introduces several goals ("My goals for 2026:", "Q2 priorities:")
-LIST_HEADER = re.compile(r"\b(?:goals|objectives|priorities|targets|okrs|to-?dos?|list)\b", re.I)
+LIST_HEADER = re.compile(r"\b(?:goals|objectives|priorities|targets|okrs|to-?dos?|list)\s*:?\s*$", re.I)
 JOIN_ALSO = re.compile(r"\b(and also|also|as well as|plus|while also|and then|on top of that|in addition)\b", re.I)
 MAX_PARTS = 12
 
