@@ -73,11 +73,11 @@ PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certif
                           r"complete[sd]?\s+(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:training|course|induction|module|"
                           r"checklist|review|appraisal)|inspect(?:ed|ion)?|patch(?:ed)?|back(?:ed)?\s+up)\b", _I)
 _END = r"(?=\s*(?:[,.;:)]|$|\b(?:and|or|to|for|by)\b))"     # the end of a noun phrase
-CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?!agency\b)(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount)"
+CONSTRAINT = re.compile(r"\b(with\s+(?:no|zero)\s+(?!agency\b)(?:\w+\s+)?(?:budget|staff|team|help|lead\s+investor|resources?|headcount|"
+                        r"hires|people)"
                         + _END + r"|"
                         r"with\s+the\s+same\s+(?:budget|team|headcount|staff)|with\s+a\s+(?:\w+\s+)?team\s+of\s+(?:one|two|three|\d)\b|"
                         r"without\s+adding\s+\w+|as\s+a\s+new\s+hire|no\s+lead\s+investor|on\s+(?:a\s+)?zero\s+budget|"
-                        r"with\s+(?:no|zero)\s+(?:new\s+|extra\s+|additional\s+)?(?:hires|headcount|people|resources)" + _END + r"|"
                         r"(?:with|and|,)\s+no\s+(?!agency\b)(?:[\w-]+\s+)?(?:funding|budget|tutors|venues?|distributor|staff)(?=\s*(?:[,.;)]|$|and\b|or\b))|"
                         r"without\s+(?:any\s+)?(?:extra|additional|more)\s+(?:help|staff|people|budget|resources)(?!\s+by\s+\S+ing)|"
                         r"with\s+one\s+part-time\s+\w+)\b", _I)
@@ -107,17 +107,18 @@ WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
                          r"arbitration)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
                          r"secondment|nomination)\b|\bfind\s+in\s+(?:our|my)\s+favou?r\b", _I)
+# the person's own paperwork for a decision ("the planning approval pack"), not the decision itself
+_PAPERWORK = (r"(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|turnaround|renewal|"
+              r"process|timeline)")
 # a regulator's or authority's decision (not the person's own paperwork for it)
 REGULATOR_DECISION = re.compile(
     r"\b(?:FDA|MHRA|EMA|CQC|Ofsted|Ofgem|Ofwat|FCA|SEC|CMA|regulator'?s?|regulatory|planning|building[- ]regs?|council|"
     r"ministry|minister|government)\s+(?:[\w-]+\s+){0,2}?(?:clearance|approval|sign-?off|accreditation|registration|"
-    r"permission|consent|licen[cs]e)\b(?!\s+(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|"
-    r"forms?|turnaround|renewal))|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
+    r"permission|consent|licen[cs]e)\b(?!\s+" + _PAPERWORK + r")|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
 # a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
 INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
                             r"section|page|log|tracker|register|catalogue|menu|rota|all\s+hands|town\s+hall)\b", _I)
-PAPERWORK_NOUN = re.compile(r"\s*(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|"
-                            r"turnaround|renewal|process|timeline)\b", _I)
+PAPERWORK_NOUN = re.compile(r"\s*" + _PAPERWORK + r"\b", _I)
 PAPERWORK_VERB = re.compile(r"\b(?:submit|prepare|apply\s+for|complete|chase|draft|compile|renew)\b(?:\s+\S+){0,5}\s*$", _I)
 # press, publication, lists and rankings, fame (capitals are real capitals: a name follows)
 _CAP = r"(?-i:[A-Z])"
@@ -141,7 +142,7 @@ RECOGNITION = re.compile(
 PRACTICE_ABSOLUTE = re.compile(
     r"(?:always|never|no\s+exceptions?|without\s+exception|every\s+single)", _I)
 PRACTICE_VERB = re.compile(
-    r"\s+(?:\w+\s+)?(?:log|record|report|check|double-check|sign|take|get\s+a\s+second|have\s+a\s+second|start|skip|leave|"
+    r"\s+(?:\w+\s+)?(?:log|record|report|check|double-check|sign|take|have\s+a\s+second|start|skip|leave|"
     r"merge|send|update|wear|follow|run|reply|respond|approve|bring|do|use|hand\s+over|document|cc|copy|book|lock|label|"
     r"back\s+up|put|ask|confirm|file|save|submit|escalate|share|close|test|read|let|ship|release|deploy|push|go|give|"
     r"walk|count|scan|write|call|brief|circulate|get|publish|post|attend|finish|prepare|hold|invite|tidy|clean|restock|"
@@ -235,7 +236,7 @@ def _horizon_days(g: Goal) -> int | None:
 
 
 INTERNAL_PARTY = re.compile(r"\b(?:finance|hr|legal|it|ops|operations|sales|marketing|security|compliance|engineering|"
-                            r"product|procurement|payroll|facilities|my\s+manager|manager|cfo|ceo|coo|cto|leadership|"
+                            r"product|procurement|payroll|facilities|manager|cfo|ceo|coo|cto|leadership|"
                             r"head\s+of|director)\b", _I)
 THING = re.compile(r"\b(?:api|apis|app|apps|bot|bots|system|systems|crm|erp|tool|tools|model|models|script|scripts|build|"
                    r"server|servers|pipeline|dashboards?|reports?|site|website|page|form|process|machine|line|printer)\b", _I)
@@ -400,7 +401,8 @@ def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
     return None
 
 
-def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
+def _scale_flags(g: Goal, qs: list) -> list[tuple[str, int, int]]:
+    """Scale red flags; ``qs`` are the goal's target quantities (``signals.targets``), found once."""
     text = g.text
     h = _horizon_days(g)
     flags: list[tuple[str, int, int]] = []
@@ -420,7 +422,7 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
             flags.append((f"A {ratio:.3g}x {'increase' if direction == 'up' else 'reduction'} in about {h} days is far "
                           f"beyond ordinary business ranges.", i, i + len(span_text)))
     if h <= 62:
-        for q in targets(g):
+        for q in qs:
             v = q.value or 0
             after = text[q.end:q.end + 40]
             money = q.text.lstrip().startswith(("$", "€", "£")) or re.match(r"\s*(?:million|m\b|bn)", after, _I)
@@ -443,7 +445,7 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
                 flags.append((f"'{span_text}' closes {closed:.0%} of the gap to the top of the scale in about {h} days: far "
                               f"beyond ordinary ranges.", i, i + len(span_text)))
     if not flags:
-        for q in targets(g):
+        for q in qs:
             after = text[q.end:q.end + 40]
             if re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:an?|per|each|every)\s+(?:hour|day|shift|week|month)\b|\s*/", after, _I):
                 continue          # a rate already
@@ -460,7 +462,7 @@ def _scale_flags(g: Goal) -> list[tuple[str, int, int]]:
             flags.append((f"'{lq.group(0)}' within about {h} days is far beyond the time frame: it takes years.",
                           lq.start(), lq.end()))
     if h <= 100 and not flags:
-        for q in targets(g):
+        for q in qs:
             if (q.value or 0) >= 100 and BIG_SITES.match(re.sub(r"^new\s+", "", text[q.end:q.end + 40].strip().split(" new ")[-1])):
                 flags.append((f"'{q.text.strip()} {text[q.end:q.end + 40].split(',')[0].split(' by ')[0].strip()}' within "
                               f"about {h} days is a volume far beyond the time frame.", q.start, q.end))
@@ -537,11 +539,12 @@ def check(g: Goal) -> CriterionResult:
     if pop and not gate and not practice and not (absolute or zero or hundred):
         flag(f"'{pop.group(0)}' covers an open population or scope: outcomes for everyone are not one person's to deliver.",
              pop.start(), pop.end(), "open scope")
-    scale = _scale_flags(g)
+    qs = targets(g)
+    scale = _scale_flags(g, qs)
     for msg, s, e in scale:
         flag(msg, s, e, "scale vs time")
     small = SMALL_TEAM.search(text)
-    if small and (scale or any((q.value or 0) >= 100 for q in targets(g))):
+    if small and (scale or any((q.value or 0) >= 100 for q in qs)):
         flag(f"'{small.group(0)}' is too few people for that volume in that time.", small.start(), small.end(),
              "no capacity")
     c = CONSTRAINT.search(text)
