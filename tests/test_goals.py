@@ -277,6 +277,19 @@ def test_specific(analyzer, goal, met):
     ("Never miss a deadline this year", False),
     ("Zero audit findings in the FY26 external audit by March 2027", False),
     ("Always get 5-star reviews from every guest this season", False),
+    # 100% of one's own queue, handled by one's own action, over a bounded period (written for these tests)
+    ("Check in 100% of returned hire cars within 20 minutes of drop-off during the February half term", True),
+    ("100% of incoming purchase orders keyed into SAP within one working day, through to the end of Q1 2027", True),
+    ("Answer 100% of customer emails within 5 minutes, 24/7, this quarter", False),
+    ("100% of quotes accepted by customers this quarter", False),                # the customer decides
+    ("Take the new canteen fit-out from 60% complete to 100% by 1 December 2026", False),  # not a share of items
+    # outside decisions in other wordings
+    ("Get the CQC to rate the home Good at its next inspection", False),
+    ("Get Harrods to stock our candle range by spring 2027", False),
+    ("Win the county cup this season", False),
+    ("Secure the £80k innovation grant from the local enterprise partnership by June 2027", False),
+    ("Get my debut novel onto the New York Times bestseller list", False),
+    ("Add the 3 new SKUs onto the Tesco price file by 31 January 2027", True),
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

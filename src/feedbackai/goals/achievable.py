@@ -95,18 +95,21 @@ CAUSATIVE = re.compile(
     r"\b(?:get|have|persuade|convince)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
     r"(?P<party>(?:[\w'’&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
     r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
-    r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for)\b", _I)
+    r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for|grade|stock|carry|adopt|issue|close\s+(?:its|the)\s+(?:inquiry|investigation|review|case)|"
+    r"prescribe|endorse|certify|accredit|shortlist|offer|commission)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
-    r"retailers?|funders?|donors?)\b", _I)
+    r"retailers?|funders?|donors?|main\s+contractor|insurers?|notified\s+body|commission|inspectorate|tribunal|"
+    r"(?-i:MHRA|FDA|EMA|CQC|Ofsted|Ofgem|Ofwat|Ofcom|FCA|PRA|SEC|CMA|HMRC|HSE|ICO|EPA|OSHA|FAA|CAA))\b", _I)
 # one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
 # "win 5 new accounts this quarter" is a salesperson's ordinary target
 WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
                          r"(?:the\s+|(?-i:(?=[A-Z])))(?:(?!of\b)[\w'&.-]+\s+){0,4}?"
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
-                         r"arbitration)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?(?:[\w-]+\s+){0,2}?(?:seat|transfer|promotion|"
-                         r"secondment|nomination)\b|\bfind\s+in\s+(?:our|my)\s+favou?r\b", _I)
+                         r"arbitration|listing|league|title|cup|championship|grant)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
+                         r"(?:[\w£$€.-]+\s+){0,3}?(?:seat|transfer|promotion|secondment|nomination|grant|listing)\b|"
+                         r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b", _I)
 # the person's own paperwork for a decision ("the planning approval pack"), not the decision itself
 _PAPERWORK = (r"(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|turnaround|renewal|"
               r"process|timeline)")
@@ -134,7 +137,8 @@ RECOGNITION = re.compile(
     r"(?:get|be|being|finally)\s+recogni[sz]ed(?!\s+as\b)|quoted\s+in\s+(?:the\s+)?" + _CAP + r"|"
     r"coverage\s+(?:[\w-]+\s+){0,6}?is\s+positive|(?:be|get|getting)\s+(?:us\s+)?shortlisted|"
     r"(?:make|into|onto)\s+the\s+(?:[\w'’£$-]+\s+){0,6}?shortlist\b|"
-    r"(?:make|be\s+(?:named\s+)?on|get\s+(?:us\s+)?(?:on|onto|into))\s+the\s+(?-i:(?:[A-Z0-9][\w'’-]*\s+){1,6})(?:\w+\s+)?list\b)", re.I)
+    r"(?:make|be\s+(?:named\s+)?on|get\s+(?:us\s+)?(?:on|onto|into)|get\s+(?:[\w'’-]+\s+){1,5}?(?:onto|into))\s+the\s+(?-i:(?:[A-Z0-9][\w'’-]*\s+){1,6})(?:\w+\s+)?list\b|"
+    r"(?:into|onto|reach|make)\s+the\s+(?-i:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){0,2}?top\s+tier\b)", re.I)
 # A standing practice with an end ("always log calls in the CRM the same day, this quarter", "never skip
 # the pre-op checklist for the rest of my placement"): the absolute is about a practice of the person's
 # own, named by its verb, over a bounded period, so a miss is a lapse to fix, not an impossible target.
@@ -155,7 +159,7 @@ PERIOD = re.compile(
 OUTCOME_WORDS = re.compile(r"\b(?:incidents?|defect\w*|mistakes?|errors?|complaints?|injur\w+|accidents?|bugs?|sued|"
                            r"lawsuits?|happy|love|churn|outages?|sell\s+out|sold\s+out|fail\w*|lose|lost|vacanc\w+|"
                            r"safe|accura\w+|uptime|scores?|csat|nps|top-box|miss(?:ed|es)?|exceed\w*|beat|over\s+budget|"
-                           r"on\s+time|late|stock-?outs?|run\s+out|falls?|negative\s+reviews?|bad\s+reviews?|drop\w*|"
+                           r"on\s+time|late|stock-?outs?|run\s+out|falls?|negative\s+reviews?|bad\s+reviews?|drop(?![-\s]offs?\b)\w*|"
                            r"targets?|quota|deadlines?|findings|breach\w*|sick|rework|escapes?|near[- ]miss\w*|(?:5|five)-star|stars?|"
                            r"ratings?)\b", _I)
 # an outcome word that is what the practice records is not an outcome target ("always log errors in Jira")
@@ -165,6 +169,36 @@ PROCESS_STEP = re.compile(r"\b(?:scan(?:ned)?|photograph(?:ed)?|signed?[- ]off|(
                           r"audit(?:ed)?|checked|checks?|screen(?:ed|ing)?|reconcil\w*|(?:3|three)-way\s+match|matched|"
                           r"briefings?|verif\w+|inspect(?:ed|ions?)?|patch(?:ed)?|backed\s+up|back\s+up|"
                           r"induct(?:ed|ion)|checklist|permit|appraisals?)\b(?!\s+(?:findings|non-?conformances|failures))", _I)
+# 100% of the items of one's own queue handled by one's own action, over a bounded period ("review 100% of
+# flagged claims within 5 working days during Q4", "100% of new client files opened within 48 hours, through
+# to year end"): a service level the person runs, like a process step; not when it is round the clock,
+# regardless of the case, or an outcome ("100% of accounts renew", "100% on time")
+OWN_ACTION = (r"(?:review|triage|send|reply|respond|log|record|complete|close|assign|open|unload|process|file|call|"
+              r"contact|acknowledge|chase|label|test|set\s+out|book|update|issue|return|answer|visit|quote|invoice|"
+              r"pack|dispatch|despatch|pick|mark|grade|assess|follow\s+up|sign|count|weigh|clean|check)")
+OWN_ACTION_BEFORE = re.compile(r"\b" + OWN_ACTION + r"(?:s|ed|d)?\b(?:\s+(?:out|up|to|on|in))?(?:\s+[\w'’-]+){0,4}?\s+(?:to\s+|for\s+|of\s+)?$", _I)
+OWN_ACTION_AFTER = re.compile(r"^\s*of\s+(?:[\w'’-]+\s+){0,4}?(?!(?:deals?|sales?|accounts?|contracts?|bids?|tenders?|renewals?|"
+                              r"offers?|candidates?|customers?|clients?|patients?|students?)\s)[\w'’-]+\s+"
+                              r"(?:are\s+|get\s+)?(?:reviewed|triaged|sent|replied\s+to|logged|"
+                              r"recorded|completed|closed|assigned|opened|unloaded|processed|filed|called|contacted|"
+                              r"acknowledged|chased|labell?ed|tested|booked|updated|issued|returned|answered|visited|"
+                              r"quoted|invoiced|packed|dispatched|despatched|picked|marked|graded|assessed|signed|"
+                              r"counted|weighed|cleaned|checked|keyed|entered|posted|uploaded|scanned|triaged)\b", _I)
+UNBOUNDED_SERVICE = re.compile(r"\b(?:24/7|24\s*x\s*7|round\s+the\s+clock|always|forever|regardless|no\s+exceptions?|"
+                               r"without\s+exception|every\s+single)\b", _I)
+
+
+def _own_action(text: str, m: re.Match[str]) -> bool:
+    """The 100% counts items the person handles with their own action, named right before it ("triage
+    100% of P1 alerts") or right after ("100% of inbound trailers unloaded")."""
+    if UNBOUNDED_SERVICE.search(text):
+        return False
+    if not re.match(r"\s*of\b", text[m.end():], _I):
+        return False             # "take the fit-out from 70% complete to 100%": not a share of items
+    before = " ".join(text[:m.start()].split()[-6:]) + " "
+    return bool(OWN_ACTION_BEFORE.search(before) or OWN_ACTION_AFTER.match(text[m.end():]))
+
+
 # activities counted per day: more than ~80 calls, chats or tickets, or ~25 meetings or cases, a day is far beyond one person
 ACTIVITY = re.compile(r"(?:[\w-]+\s+){0,3}?(?:calls|meetings|demos|interviews|visits|claims|chats|tickets|cases|"
                       r"appointments|inspections|assessments)\b", _I)
@@ -176,7 +210,8 @@ LONG_QUALIFICATION = re.compile(
     r"\b(?:complete|finish|get)\s+a\s+(?:phd|doctorate)\b", _I)
 LAST_STEP = re.compile(r"\b(?:final|last|remaining|finish|submit\w*|corrections?|viva|by\s+passing|sqe2|application)\b", _I)
 SHORT_WINDOW = re.compile(r"\b(?:in|within)\s+a\s+fortnight\b", _I)
-_SYSTEM = r"(?:platform|system|codebase|stack|app|website|site|erp|crm|backend|infrastructure|estate|database|monolith)"
+_SYSTEM = (r"(?:platform|system|codebase|stack|app|website|site|erp|crm|backend|infrastructure|estate|database|monolith|"
+           r"data\s+warehouse|data\s+platform|lakehouse|mainframe)")
 FROM_SCRATCH = re.compile(r"\b(?:rewrite|re-?write|migrate|replace|rebuild|re-?platform)\s+(?:and\s+\w+\s+)?(?:the\s+|our\s+|my\s+|all\s+)?"
                           r"(?:entire|whole)\s+(?:[\w-]+\s+){0,3}?" + _SYSTEM + r"\b|\b" + _SYSTEM
                           + r"\s+(?:[\w-]+\s+){0,4}?from\s+scratch\b", _I)
@@ -305,8 +340,9 @@ def _outside_party(g: Goal, m: re.Match[str]) -> bool:
         return False
     if re.match(r"\s*(?:\d|all\b|more\b|new\b|every\b|most\b)", party, _I):
         return False             # "get 200 customers to sign up": an adoption target, not one party's decision
-    if OUTSIDE_PARTY.search(party):
-        return True
+    if OUTSIDE_PARTY.search(party) or re.search(r"\b(?:stock|carry|list|prescribe|distribute)\s+(?:our|my)\b",
+                                                g.text[m.end("party"):m.end("party") + 30], _I):
+        return True              # a retailer or prescriber taking up our product is their decision
     if INTERNAL_PARTY.search(party):
         return False             # "get Finance to approve the budget": an internal sign-off is ordinary work
     a, b = m.start("party"), m.end("party")
@@ -522,6 +558,8 @@ def check(g: Goal) -> CriterionResult:
             # the Tesco contract scanned", "hourly rounding documented for all patients")
             near = " ".join(text[:m.start()].split()[-6:] + text[m.start():].split()[:12]) if m else ""
             step = PROCESS_STEP.search(near) if m else None
+            if m is not None and m is hundred and not step and _own_action(text, m):
+                step = m
             if step:
                 gate = step      # 100% / zero / every on the person's own process step, bounded
                 break
