@@ -89,9 +89,9 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
     ("achievable_a.jsonl", "achievable", "dev: used for error analysis"),
     ("achievable_b.jsonl", "achievable", "dev: used for error analysis"),
     ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
-    ("relevance_a.jsonl", "relevant", "dev: never trained on"),
-    ("relevance_b.jsonl", "relevant", "dev: never trained on"),
-    ("relevance_c.jsonl", "relevant", "dev: never trained on"),
+    *((f"relevance_{w}.jsonl", "relevant", "train (cross-encoder + relevance model): in-sample")
+      for w in "abcde"),
+    ("relevance_f.jsonl", "relevant", "unseen: never trained on, errors never read"),
 )
 
 
@@ -215,6 +215,15 @@ def main(argv=None) -> int:
             for name, m in ow.items():
                 print(f"| {name} | {m['criterion']} | {m['role']} | {m['n']} | {m['accuracy']:.3f} | {m['majority']:.3f} | "
                       f"{m['precision_not_met']:.3f} | {m['recall_not_met']:.3f} |")
+        from feedbackai.goals.relevant import model as relevance_model
+
+        cv = relevance_model().get("cv", {})
+        result["relevance_leave_one_writer_out"] = cv.get("by_writer")
+        if not args.json and cv.get("by_writer"):
+            print("\nRelevance, leave one writer out (from the model's training: fit on the other writers, "
+                  "cross-encoder scores out of fold):")
+            print("; ".join(f"{w} {a:.3f} (majority {cv['majority_by_writer'][w]:.3f})"
+                            for w, a in cv["by_writer"].items()))
     if not args.no_external:
         ext = smartspan(analyzer, args.shared / "external" / "smart" / "SMARTSpan_goals_all.json")
         result["smartspan"] = ext

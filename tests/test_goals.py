@@ -332,10 +332,15 @@ def test_relevance_model_was_calibrated_by_cross_validation():
     ns: dict = {}
     exec(compile(render(m), "relevance_model.py", "exec"), ns)   # the writer round-trips
     assert ns["MODEL"] == m
-    assert m["features"] == list(FEATURES) and len(m["coef"]) == len(FEATURES)
+    assert m["features"] == list(FEATURES) + ["cross_encoder"] and len(m["coef"]) == len(m["features"])
     assert 0.3 <= m["threshold"] <= 0.7
-    assert m["cv"]["folds"] == 5 and m["cv"]["accuracy_mean"] > m["cv"]["majority_baseline"]
-    assert m["corpus"]["split"].startswith("train")
+    assert m["cv"]["scheme"].startswith("leave one writer out")
+    by, maj = m["cv"]["by_writer"], m["cv"]["majority_by_writer"]
+    assert sum(by.values()) / len(by) > sum(maj.values()) / len(maj)
+    fb = m["fallback"]
+    assert fb["features"] == list(FEATURES) and len(fb["coef"]) == len(FEATURES) and 0.3 <= fb["threshold"] <= 0.7
+    assert any(f.startswith("goals.jsonl (train split") for f in m["corpus"]["files"])
+    assert not any("relevance_f" in f for f in m["corpus"]["files"])
 
 
 # --------------------------------------------------------------------------- several goals in one

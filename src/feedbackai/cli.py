@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from .types import CommentReport, GoalReport
@@ -124,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--flags", action="store_true",
                    help="train the learned sentence check (models/flags/) from corpora/flags instead")
+    t.add_argument("--relevance", action="store_true",
+                   help="train the goal relevance cross-encoder (models/relevance/) and relevance model "
+                        "from corpora/goals instead")
 
     from .audit.cli import add_audit_parser
 
@@ -154,6 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                               min_severity=args.min_severity, extra_lexicons=args.lexicon)
             report = Analyzer(cfg, max_chars=args.max_chars).analyze(_read_text(args.text))
             print(report.to_json(indent=2) if args.json else render_comment(report, color))
+        elif args.command == "train" and args.relevance:
+            from .goals.train_relevance import main as train_relevance_main
+
+            return train_relevance_main(["--version", args.version, "--seed", str(args.seed)]
+                                        + (["--out-root", args.out] if args.out else [])
+                                        + (["--corpus-dir", str(Path(args.corpus) / "goals")] if args.corpus else []))
         elif args.command == "train" and args.flags:
             from .train_flags import main as train_flags_main
 

@@ -167,6 +167,7 @@ class GoalChecker:
                 if len(self._obj_cache) > 5_000:
                     self._obj_cache.clear()
                 self._obj_cache.update({o: local[o] for o in new_objs})
+        ce = self._cross_encoder(chunk)
         out = []
         for k, ((doc, offset), (text, objs, ref)) in enumerate(zip(parsed, chunk)):
             g = Goal.build(text, doc, offset, ref, objs, extract(doc))
@@ -175,17 +176,36 @@ class GoalChecker:
                 o_vecs = np.stack([local[o][1] for o in objs])
             else:
                 o_docs, o_vecs = [], None
-            out.append(self._report(g, vecs[k] if vecs is not None else None, o_vecs, o_docs))
+            out.append(self._report(g, vecs[k] if vecs is not None else None, o_vecs, o_docs, ce[k]))
         return out
 
-    def _report(self, g: Goal, goal_vec, obj_vecs, obj_docs) -> GoalReport:
+    @staticmethod
+    def _cross_encoder(chunk) -> list:
+        """The relevance cross-encoder's log-odds for every (goal, objective) pair of the batch, in one call."""
+        ce: list = [None] * len(chunk)
+        if "cross_encoder" not in relevant.model()["features"] or not any(c[1] for c in chunk):
+            return ce
+        from .pair_model import default_pair_model
+
+        pm = default_pair_model()
+        if pm is None:
+            return ce  # relevant.check explains that the model is missing
+        pairs = [(text, o) for text, objs, _ in chunk for o in objs]
+        z = pm.logits(pairs)
+        j = 0
+        for k, (_, objs, _) in enumerate(chunk):
+            ce[k] = z[j:j + len(objs)]
+            j += len(objs)
+        return ce
+
+    def _report(self, g: Goal, goal_vec, obj_vecs, obj_docs, ce_logits=None) -> GoalReport:
         parts = split_doc(g.text, g.doc, g.offset)
         g.parts = parts
         criteria: dict[str, CriterionResult] = {
             "specific": specific.check(g),
             "measurable": measurable.check(g),
             "achievable": achievable.check(g),
-            "relevant": relevant.check(g, goal_vec, obj_vecs, obj_docs),
+            "relevant": relevant.check(g, goal_vec, obj_vecs, obj_docs, ce_logits),
             "time_bound": time_bound.check(g),
         }
         judged = [c for c in criteria.values() if c.judged]

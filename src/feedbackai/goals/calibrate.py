@@ -1,19 +1,17 @@
-"""Fit the relevance model on the train split of the goal corpus, by cross-validation.
+"""Fit the relevance model: a logistic regression over the pair features of :mod:`.relevant`.
 
-    python -m feedbackai.goals.calibrate [--corpus corpora/goals/goals.jsonl] [--out PATH]
+Called by ``python -m feedbackai.goals.train_relevance`` (which first computes the cross-encoder's
+out-of-fold scores). Only the train split of ``goals.jsonl`` is read (``split_of(id) == "train"``:
+sha1 of the goal id mod 5 != 0; see corpora/goals/DATA_CARD.md) besides the other writers' pair
+sets ``relevance_a`` … ``relevance_e``; the test split and ``relevance_f`` are never used for any
+choice. Goals without objectives are skipped (relevance is not judged for them).
 
-Only the train split is read (``split_of(id) == "train"``: sha1 of the goal id mod 5 != 0;
-see corpora/goals/DATA_CARD.md); the test split is never used for any choice. Goals without
-objectives are skipped (relevance is not judged for them).
-
-The model is a logistic regression over the pair features of :mod:`.relevant`. A goal is
-relevant when its best objective reaches the threshold, so training alternates: choose each
-goal's best pair with the current weights, refit on those pairs (three rounds, starting from
+A goal is relevant when its best objective reaches the threshold, so fitting alternates: choose
+each goal's best pair with the current weights, refit on those pairs (three rounds, starting from
 the pair with the highest cosine). The regularisation C and the threshold are chosen by
-5-fold stratified cross-validation repeated with 5 seeds (the figure reported is the mean
-cross-validated accuracy at the chosen C and threshold, so it is slightly optimistic); the
-final weights are refit on the whole train split. Output: ``relevance_model.py`` (one dict,
-``MODEL``) with the weights, the threshold, the cross-validated figures and the corpus hash.
+leave-one-writer-out cross-validation (mean of the per-writer accuracies); the final weights are
+refit on all writers. Output: ``relevance_model.py`` (one dict, ``MODEL``): weights, threshold,
+the per-writer figures, the cross-encoder it reads (version, sha256) and a features-only fallback.
 """
 
 from __future__ import annotations
@@ -30,20 +28,13 @@ import numpy as np
 from .relevant import FEATURES, MODEL_PATH, content_lemmas, pair_features
 from .themes import THEMES
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "corpora" / "goals" / "goals.jsonl"
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 T_GRID = tuple(round(float(x), 2) for x in np.arange(0.30, 0.71, 0.05))
-SEEDS = (0, 1, 2, 3, 4)
 
 
 def split_of(goal_id: str) -> str:
     """The fixed split: sha1(id) mod 5 == 0 is test (about 20%), everything else train."""
     return "test" if int(hashlib.sha1(goal_id.encode("utf-8")).hexdigest(), 16) % 5 == 0 else "train"
-
-
-def load_train(path: Path) -> list[dict]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split_of(r["id"]) == "train" and r["objectives"] and r["labels"]["relevant"] is not None]
 
 
 def pair_matrix(analyzer, rows: list[dict]) -> list[np.ndarray]:
@@ -82,67 +73,93 @@ def _prob(m, P: np.ndarray) -> float:
     return float(m.predict_proba(P)[:, 1].max())
 
 
-def calibrate(analyzer, corpus: Path = DEFAULT_CORPUS) -> dict:
-    from sklearn.model_selection import StratifiedKFold
+def with_cross_encoder(pairs: list[np.ndarray], rows: list[dict], scores: dict[str, list[float]]) -> list[np.ndarray]:
+    """Append each pair's cross-encoder log-odds (clipped, see :func:`.relevant.ce_feature`) as a column."""
+    from .relevant import ce_feature
 
-    rows = load_train(corpus)
-    y = np.array([int(r["labels"]["relevant"]) for r in rows])
-    pairs = pair_matrix(analyzer, rows)
-    results: dict[tuple[float, float], list[float]] = {}
-    for C in C_GRID:
-        for seed in SEEDS:
-            probs = np.zeros(len(rows))
-            for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
-                m = _fit([pairs[i] for i in tr], y[tr], C)
-                for i in te:
-                    probs[i] = _prob(m, pairs[i])
-            for t in T_GRID:
-                results.setdefault((C, t), []).append(float(np.mean((probs >= t) == y)))
-    (C, t), accs = max(results.items(), key=lambda kv: (np.mean(kv[1]), -abs(kv[0][1] - 0.5)))
-    final = _fit(pairs, y, C)
-    majority = max(y.mean(), 1 - y.mean())
-    at_half = results[(C, 0.5)] if (C, 0.5) in results else None
+    out = []
+    for P, r in zip(pairs, rows):
+        z = scores[r["id"]]
+        if len(z) != len(P):
+            raise ValueError(f"{r['id']}: {len(P)} objectives but {len(z)} cross-encoder scores")
+        out.append(np.column_stack([P, [ce_feature(v) for v in z]]))
+    return out
+
+
+def calibrate_pooled(analyzer, items: list[dict], ce_scores: dict[str, list[float]],
+                     cross_encoder: dict | None = None) -> dict:
+    """Fit the relevance model on several writers' data pooled, choosing C and the threshold by
+    leave-one-writer-out cross-validation (the main corpus's train split counts as one writer).
+
+    ``items`` are :func:`.train_relevance.load_items` rows; ``ce_scores`` the out-of-fold
+    cross-encoder log-odds of each item's objectives; ``cross_encoder`` names the model they stand
+    for (version and adapter sha256), which the relevance check will load. The criterion is the mean
+    of the per-writer accuracies, so that each writer's way of phrasing goals weighs the same. C
+    and the threshold are chosen on the same figures that are reported, so these are slightly
+    optimistic; and for the main corpus ("goals") only the logistic model is cross-writer (its
+    cross-encoder scores come from models that saw other goals by the same writer).
+
+    A features-only model is fitted the same way (``fallback``), for when the cross-encoder is missing."""
+    rows = items
+    y = np.array([int(r["relevant"]) for r in rows])
+    src = np.array([str(r["source"]) for r in rows])
+    base = pair_matrix(analyzer, rows)
+    pairs = with_cross_encoder(base, rows, ce_scores)
+    writers = [str(w) for w in dict.fromkeys(src)]
+    fallback = _pooled_fit(base, y, src, writers)
+    main = _pooled_fit(pairs, y, src, writers)
+    majority = {w: round(float(max(y[src == w].mean(), 1 - y[src == w].mean())), 4) for w in writers}
     return {
-        "features": list(FEATURES),
-        "coef": [round(float(v), 6) for v in final.coef_[0]],
-        "intercept": round(float(final.intercept_[0]), 6),
-        "threshold": float(t),
-        "C": float(C),
-        "cv": {"folds": 5, "seeds": list(SEEDS), "accuracy_mean": round(float(np.mean(accs)), 4),
-               "accuracy_sd": round(float(np.std(accs)), 4),
-               "accuracy_at_threshold_0.5": round(float(np.mean(at_half)), 4) if at_half else None,
-               "majority_baseline": round(float(majority), 4)},
-        "train_goals": len(rows),
-        "corpus": {"path": "corpora/goals/goals.jsonl", "split": "train (sha1(id) mod 5 != 0)",
-                   "sha256": hashlib.sha256(corpus.read_bytes()).hexdigest()},
+        "features": list(FEATURES) + ["cross_encoder"], **main,
+        "cv": {"scheme": "leave one writer out (out-of-fold cross-encoder scores)", **main.pop("cv"),
+               "majority_by_writer": majority},
+        "cross_encoder": cross_encoder or {},
+        "fallback": {"features": list(FEATURES), **fallback,
+                     "cv": {"scheme": "leave one writer out", **fallback.pop("cv")}},
+        "train_goals": int(len(rows)),
+        "by_writer_goals": {w: int((src == w).sum()) for w in writers},
+        "corpus": {"path": "corpora/goals/", "files": ["goals.jsonl (train split: sha1(id) mod 5 != 0)"]
+                   + sorted({f"relevance_{w}.jsonl" for w in writers if w != "goals"})},
         "themes_sha256": hashlib.sha256(json.dumps(THEMES, sort_keys=True).encode()).hexdigest()[:16],
         "created": dt.date.today().isoformat(),
-        "encoder": "all-MiniLM-L6-v2 (int8, feedbackai.encoder)",
+        "encoder": "all-MiniLM-L6-v2 (int8, feedbackai.encoder) + relevance cross-encoder (models/relevance)",
     }
+
+
+def _pooled_fit(pairs: list[np.ndarray], y: np.ndarray, src: np.ndarray, writers: list[str]) -> dict:
+    """C and threshold by leave-one-writer-out (mean of per-writer accuracy), then a fit on all."""
+    results: dict[tuple[float, float], dict[str, float]] = {}
+    for C in C_GRID:
+        probs = np.zeros(len(y))
+        for w in writers:
+            tr, te = np.where(src != w)[0], np.where(src == w)[0]
+            m = _fit([pairs[i] for i in tr], y[tr], C)
+            for i in te:
+                probs[i] = _prob(m, pairs[i])
+        for t in T_GRID:
+            results[(C, t)] = {w: float(np.mean((probs[src == w] >= t) == y[src == w])) for w in writers}
+    (C, t), by = max(results.items(), key=lambda kv: (np.mean(list(kv[1].values())), -abs(kv[0][1] - 0.5)))
+    final = _fit(pairs, y, C)
+    return {"coef": [round(float(v), 6) for v in final.coef_[0]], "intercept": round(float(final.intercept_[0]), 6),
+            "threshold": float(t), "C": float(C),
+            "cv": {"accuracy_mean": round(float(np.mean(list(by.values()))), 4),
+                   "by_writer": {w: round(v, 4) for w, v in by.items()}}}
 
 
 def render(res: dict) -> str:
     """The model as a Python module: one literal dict, no code."""
     import pprint
 
-    return ('"""Relevance model: written by ``python -m feedbackai.goals.calibrate`` (do not edit by hand)."""\n\n'
+    return ('"""Relevance model: written by ``python -m feedbackai.goals.train_relevance`` (do not edit by hand)."""\n\n'
             "MODEL = " + pprint.pformat(res, indent=1, width=110, sort_dicts=False) + "\n")
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Fit the relevance model on the train split (cross-validated).")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = ap.parse_args(argv)
-    from .. import default_analyzer
-
-    res = calibrate(default_analyzer(), args.corpus)
-    args.out.write_text(render(res), encoding="utf-8")
-    cv = res["cv"]
-    print(f"relevance model: C={res['C']} threshold={res['threshold']} cv accuracy {cv['accuracy_mean']:.3f} "
-          f"+/- {cv['accuracy_sd']:.3f} (majority {cv['majority_baseline']:.3f}) on {res['train_goals']} train goals"
-          f" -> {args.out}")
-    return 0
+    print("The relevance model now reads the relevance cross-encoder and is fitted together with it:\n"
+          "    python -m feedbackai.goals.train_relevance            (everything, ~35 min on 2 cores)\n"
+          "    python -m feedbackai.goals.train_relevance --refit-only  (the logistic model only, from saved scores)",
+          file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -15,13 +15,23 @@ For each objective the check computes six features of the (goal, objective) pair
 - ``goal_prestige``: the goal is a prestige or career outcome (an award, a prize, press, a
   promotion, an IPO or exit, the share price) that the objective does not name.
 
+and a ninth, from a model that reads the goal and the objective together:
+
+- ``cross_encoder``: the log-odds of the relevance cross-encoder (:mod:`.pair_model`, a LoRA
+  fine-tune of the same MiniLM on goal-objective pairs from six writers), which can tell a near
+  miss or a trade-off from a real link where similarity cannot.
+
 A logistic model turns them into a relevance probability; the best objective is the one with
 the highest probability, and the goal is relevant when it reaches the threshold. The weights
-and the threshold are not set by hand: ``python -m feedbackai.goals.calibrate`` fits them on
-the train split of ``corpora/goals`` by cross-validation and writes ``relevance_model.py`` (a
-plain dict: weights, threshold, cross-validated accuracy, corpus hash; Python so that it ships
-inside the package with no package-data setting). With no objectives the criterion is not judged:
-``judged=False``, ``met=False``, and it is left out of the overall score.
+and the threshold are not set by hand: ``python -m feedbackai.goals.train_relevance`` fits them
+on the train split of ``corpora/goals`` and the pair sets of five other writers, with the
+cross-encoder's out-of-fold scores, choosing them by leave-one-writer-out cross-validation, and
+writes ``relevance_model.py`` (a plain dict: weights, threshold, cross-validated accuracy per
+writer; Python so that it ships inside the package with no package-data setting). If the cross-encoder named there is missing (a
+partial install), the check uses the features-only model fitted beside it (``MODEL["fallback"]``)
+and says so in ``details["model"]``. With no
+objectives the criterion is not judged: ``judged=False``, ``met=False``, and it is left out of
+the overall score.
 """
 
 from __future__ import annotations
@@ -47,8 +57,16 @@ PRESTIGE = re.compile(
     r"michelin|macarthur|nobel|pulitzer|fellowship|hall\s+of\s+fame)", re.I)
 
 
+CE_CLIP = 6.0
+
+
+def ce_feature(z: float) -> float:
+    """The cross-encoder's log-odds, clipped so that one confident pair cannot outweigh the rest."""
+    return max(-CE_CLIP, min(CE_CLIP, float(z)))
+
+
 def model() -> dict:
-    """The calibrated weights (``relevance_model.py``, written by ``feedbackai.goals.calibrate``)."""
+    """The calibrated weights (``relevance_model.py``, written by ``feedbackai.goals.train_relevance``)."""
     from .relevance_model import MODEL
 
     return MODEL
@@ -79,33 +97,58 @@ def pair_features(goal_text: str, goal_words: set[str], goal_vec, obj_text: str,
     return x, info
 
 
-def probability(x: list[float]) -> float:
-    m = model()
+def probability(x: list[float], m: dict | None = None) -> float:
+    m = m or model()
     z = m["intercept"] + sum(w * v for w, v in zip(m["coef"], x))
+    return _sigmoid(z)
+
+
+def _sigmoid(z: float) -> float:
+    z = max(-50.0, min(50.0, float(z)))
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def cross_encoder_logits(goal_text: str, objectives) -> np.ndarray | None:
+    """The cross-encoder's log-odds for the goal against each objective (None without the model)."""
+    from .pair_model import default_pair_model
+
+    pm = default_pair_model()
+    return pm.logits([(goal_text, o) for o in objectives]) if pm is not None else None
+
+
 def check(g: Goal, goal_vec: np.ndarray | None = None, obj_vecs: np.ndarray | None = None,
-          obj_docs=None) -> CriterionResult:
+          obj_docs=None, ce_logits=None) -> CriterionResult:
     if not g.objectives:
         return CriterionResult(False, 0.0, (), "Relevance not judged: no objectives were given.",
                                "Give the team or company objectives this goal should serve (one per line).",
                                judged=False, details={"judged": False})
     goal_words = content_lemmas(g.doc, g.offset)
     goal_themes = themes_of(g.text)
+    m = model()
+    uses_ce = "cross_encoder" in m["features"]
+    if uses_ce and ce_logits is None:
+        ce_logits = cross_encoder_logits(g.text, g.objectives)
+    fallback = uses_ce and ce_logits is None
+    if fallback:  # the cross-encoder it was fitted with is missing: the features-only model
+        m, uses_ce = m["fallback"], False
     scored = []
     for k, obj in enumerate(g.objectives):
         ow = content_lemmas(obj_docs[k]) if obj_docs is not None and k < len(obj_docs) else set()
         ov = obj_vecs[k] if obj_vecs is not None else None
         x, info = pair_features(g.text, goal_words, goal_vec, obj, ow, ov, goal_themes)
-        scored.append((probability(x), k, x, info))
+        if uses_ce:
+            x = x + [ce_feature(ce_logits[k])]
+            info["read_together"] = round(_sigmoid(ce_logits[k]), 3)
+        scored.append((probability(x, m), k, x, info))
     p, best, x, info = max(scored, key=lambda s: s[0])
-    threshold = model()["threshold"]
+    threshold = m["threshold"]
     obj = g.objectives[best]
     details = {"best_objective": obj, "similarity": round(p, 3), "probability": round(p, 3),
                "cosine": info["cosine"], "threshold": threshold,
                "similarities": [round(s[0], 3) for s in sorted(scored, key=lambda s: s[1])],
-               "features": dict(zip(FEATURES, [round(v, 3) for v in x])), **{k: v for k, v in info.items() if k != "cosine"}}
+               "features": dict(zip(m["features"], [round(v, 3) for v in x])),
+               "model": ("features + cross-encoder" if uses_ce else
+                         "features only (cross-encoder missing)" if fallback else "features only"), **{k: v for k, v in info.items() if k != "cosine"}}
     why = []
     if info["shared_outcomes"]:
         why.append("both are about " + " and ".join(label(t) for t in info["shared_outcomes"][:2]))
@@ -121,6 +164,8 @@ def check(g: Goal, goal_vec: np.ndarray | None = None, obj_vecs: np.ndarray | No
         why.append(f"'{info['prestige']}' is a prestige or career outcome the objective does not name")
     if info["shared_terms"]:
         why.append("shared terms: " + ", ".join(info["shared_terms"][:4]))
+    if "read_together" in info:
+        why.append(f"read together, the goal serves it with probability {info['read_together']:.2f}")
     why.append(f"embedding similarity {info['cosine']:.2f}")
     reason = "; ".join(why)
     if p >= threshold:
