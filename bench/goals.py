@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from feedbackai.goals.train_relevance import PAIR_SETS
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "goals" / "goals.jsonl"
 SHARED = ROOT.parent / "shared"
@@ -90,7 +92,7 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
     ("achievable_b.jsonl", "achievable", "dev: used for error analysis"),
     ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
     *((f"relevance_{w}.jsonl", "relevant", "train (cross-encoder + relevance model): in-sample")
-      for w in "abcde"),
+      for w in PAIR_SETS),
     ("relevance_f.jsonl", "relevant", "unseen: never trained on, errors never read"),
 )
 

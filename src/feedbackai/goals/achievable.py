@@ -95,8 +95,8 @@ CAUSATIVE = re.compile(
     r"\b(?:get|have|persuade|convince)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
     r"(?P<party>(?:[\w'’&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
     r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
-    r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for|grade|stock|carry|adopt|issue|close\s+(?:its|the)\s+(?:inquiry|investigation|review|case)|"
-    r"prescribe|endorse|certify|accredit|shortlist|offer|commission)\b", _I)
+    r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for|grade|stock|carry|adopt|issue|close\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}?(?:inquiry|investigation|review|case)|"
+    r"prescrib(?:e|ing)|stocking|endorse|certify|accredit|shortlist|offer|commission)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
@@ -340,7 +340,7 @@ def _outside_party(g: Goal, m: re.Match[str]) -> bool:
         return False
     if re.match(r"\s*(?:\d|all\b|more\b|new\b|every\b|most\b)", party, _I):
         return False             # "get 200 customers to sign up": an adoption target, not one party's decision
-    if OUTSIDE_PARTY.search(party) or re.search(r"\b(?:stock|carry|list|prescribe|distribute)\s+(?:our|my)\b",
+    if OUTSIDE_PARTY.search(party) or re.search(r"\b(?:stock(?:ing)?|carry(?:ing)?|list(?:ing)?|prescrib(?:e|ing)|distribut(?:e|ing))\s+(?:our|my)\b",
                                                 g.text[m.end("party"):m.end("party") + 30], _I):
         return True              # a retailer or prescriber taking up our product is their decision
     if INTERNAL_PARTY.search(party):
