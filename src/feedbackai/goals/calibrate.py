@@ -3,7 +3,7 @@
 Called by ``python -m feedbackai.goals.train_relevance`` (which first computes the cross-encoder's
 out-of-fold scores). Only the train split of ``goals.jsonl`` is read (``split_of(id) == "train"``:
 sha1 of the goal id mod 5 != 0; see corpora/goals/DATA_CARD.md) besides the other writers' pair
-sets ``relevance_a`` … ``relevance_e``; the test split and ``relevance_f`` are never used for any
+sets (``train_relevance.PAIR_SETS``); the test split and ``relevance_f`` are never used for any
 choice. Goals without objectives are skipped (relevance is not judged for them).
 
 A goal is relevant when its best objective reaches the threshold, so fitting alternates: choose

@@ -8,6 +8,7 @@ def model_card(meta: dict) -> str:
     tr = meta["training"]
     by = cv["by_writer"]
     maj = cv.get("majority_by_writer", {})
+    sets = ", ".join(f"`relevance_{w}`" for w in tr["by_source"] if w != "goals")
     rows = "\n".join(f"| {w} | {tr['by_source'].get(w, '')} | {acc:.3f} | {maj.get(w, float('nan')):.3f} |"
                      for w, acc in by.items())
     return f"""# Model card: relevance cross-encoder {meta['version']}
@@ -33,8 +34,8 @@ documents (pairs are cut at {meta['max_length']} tokens).
 ## Training data
 {tr['items']} items (goals with 1-4 objectives): the train split of `corpora/goals/goals.jsonl`
 (goal-level labels, learned as the maximum over the goal's objectives) and the pair sets
-`relevance_a` … `relevance_e` (pair-level labels), written by six different writers for this
-project (see `corpora/goals/DATA_CARD.md`). Items per source: {tr['by_source']}.
+{sets} (pair-level labels), each by a different
+writer for this project (see `corpora/goals/DATA_CARD.md`). Items per source: {tr['by_source']}.
 {tr['epochs']} epochs, AdamW, learning rate {tr['lr']} (adapters) / 1e-3 (head), batch {tr['batch']},
 seed {tr['seed']}. `relevance_f.jsonl` and the test split of `goals.jsonl` were not used.
 
@@ -53,7 +54,7 @@ Unseen evaluation sets (`relevance_f`, the goal corpus test split) are measured 
 ## Limits
 - Writers disagree on what "plausibly serves" means for long causal chains; the labels are one
   writer's judgement each, with no second annotator.
-- It knows only what six writers' ~3,000 goal-objective pairs teach it about which measure moves which;
+- It knows only what its writers' few thousand goal-objective pairs teach it about which measure moves which;
   uncommon industries and jargon are weaker.
 - Treat "not relevant" as a prompt to ask the employee how the goal serves an objective, not as a verdict.
 """
