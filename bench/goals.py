@@ -93,6 +93,8 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
     ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
     *((f"relevance_{w}.jsonl", "relevant", "train (cross-encoder + relevance model): in-sample")
       for w in PAIR_SETS),
+    ("relevance_g.jsonl", "relevant", "not trained on by 1.0.0 (trained the unshipped 1.1.0); errors not read"),
+    ("relevance_h.jsonl", "relevant", "not trained on by 1.0.0 (trained the unshipped 1.1.0); errors not read"),
     ("relevance_f.jsonl", "relevant", "unseen: never trained on, errors never read"),
 )
 
