@@ -1,6 +1,6 @@
 """Relevant: does the goal serve at least one of the given objectives?
 
-For each objective the check computes six features of the (goal, objective) pair:
+For each objective the check computes eight features of the (goal, objective) pair:
 
 - ``cosine``: cosine similarity of the sentence embeddings (all-MiniLM-L6-v2);
 - ``overlap``: share of the objective's content lemmas that also appear in the goal;
