@@ -19,7 +19,6 @@ padding), so a pair's probability does not depend on what else is in its batch.
 from __future__ import annotations
 
 import json
-import math
 import os
 import threading
 from pathlib import Path
@@ -159,8 +158,3 @@ def default_pair_model() -> PairModel | None:
                 _MODEL = PairModel(path)
                 _MISSING = False
     return _MODEL
-
-
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))

@@ -97,25 +97,22 @@ def in_fold(item: dict, fold: tuple) -> bool:
     return item["source"] in fold
 
 
-class _LoRA:
-    """Wraps a frozen nn.Linear: y = W x + b + s * B A x."""
+def _lora(linear, rank: int, gen):
+    """Wrap a frozen nn.Linear: y = W x + b + s * B A x (B starts at zero, so training starts at the base model)."""
+    import torch
 
-    @staticmethod
-    def wrap(linear, rank: int, gen):
-        import torch
+    class LoRALinear(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = linear
+            self.A = torch.nn.Parameter(torch.randn(rank, linear.in_features, generator=gen)
+                                        / math.sqrt(linear.in_features))
+            self.B = torch.nn.Parameter(torch.zeros(linear.out_features, rank))
 
-        class LoRALinear(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = linear
-                self.A = torch.nn.Parameter(torch.randn(rank, linear.in_features, generator=gen)
-                                            / math.sqrt(linear.in_features))
-                self.B = torch.nn.Parameter(torch.zeros(linear.out_features, rank))
+        def forward(self, x):
+            return self.base(x) + (x @ self.A.t() @ self.B.t()) * SCALE
 
-            def forward(self, x):
-                return self.base(x) + (x @ self.A.t() @ self.B.t()) * SCALE
-
-        return LoRALinear()
+    return LoRALinear()
 
 
 def train_cross_encoder(items: list[dict], epochs: int = 8, seed: int = 0, rank: int = RANK, lr: float = 5e-4,
@@ -136,7 +133,7 @@ def train_cross_encoder(items: list[dict], epochs: int = 8, seed: int = 0, rank:
     for layer in enc.encoder.layer:
         for parent, name in LORA_TARGETS:
             holder = _module(layer, parent)
-            m = _LoRA.wrap(getattr(holder, name), rank, gen)
+            m = _lora(getattr(holder, name), rank, gen)
             setattr(holder, name, m)
             params += [m.A, m.B]
     head = torch.nn.Linear(enc.config.hidden_size, 1)
