@@ -134,5 +134,7 @@ def build_goals_tab(get_analyzer) -> None:
         outputs = [summary, highlighted, table, rewrite]
         btn.click(run, inputs=[goal, objectives, today], outputs=outputs, api_name="check_goal")
         goal.submit(run, inputs=[goal, objectives, today], outputs=outputs, api_name=False)
-        goal.change(run_live, inputs=[goal, objectives, today], outputs=outputs, trigger_mode="always_last",
-                    show_progress="hidden", api_name=False)
+        # the answer follows every input (one listener, so answers cannot overtake each other), and never
+        # shows a verdict for objectives or a date that are no longer there
+        gr.on([goal.change, objectives.change, today.change], run_live, inputs=[goal, objectives, today],
+              outputs=outputs, trigger_mode="always_last", show_progress="hidden", api_name=False)
