@@ -90,6 +90,10 @@ def test_score_and_verdict_follow_the_criteria(analyzer):
     ("before winter break", dt.date(2026, 12, 20)),
     ("by Easter", dt.date(2027, 3, 28)),
     ("in fall 2027", dt.date(2027, 11, 30)),
+    ("by Easter 2028", dt.date(2028, 4, 16)),            # a holiday with its year is that year's
+    ("by Black Friday 2027", dt.date(2027, 11, 26)),
+    ("by 30/09", dt.date(2027, 9, 30)),                  # day and month, no year: the next one
+    ("through to Christmas", dt.date(2026, 12, 25)),
 ])
 def test_deadlines_resolve_against_today(text, expected):
     found = find_deadlines("Ship the release " + text, TODAY)
@@ -97,7 +101,8 @@ def test_deadlines_resolve_against_today(text, expected):
 
 
 @pytest.mark.parametrize("text", ["before the spring release", "by the CES deadline", "by the end of term",
-                                  "before the annual board meeting", "this school year"])
+                                  "before the annual board meeting", "this school year", "in the run-up to peak",
+                                  "b4 the conference season"])
 def test_event_deadline_is_time_bound_but_unresolved(text):
     found = find_deadlines("Migrate the billing jobs " + text, TODAY)
     assert found and found[0].date is None and found[0].how == "event", found
@@ -128,6 +133,8 @@ def test_years_and_versions_are_not_deadlines():
 @pytest.mark.parametrize("goal,met", [
     ("Ship the v2 billing API by 2027-03-01", True),
     ("Ship the v2 billing API by 2025-03-01", False),     # already past
+    ("Launch the loyalty scheme by Black Friday 2025", False),  # the year given, already past
+    ("Get sign-off for the 2028 budget by 15/12/2026", True),   # '2028' names the budget, not the deadline
     ("Scan all personnel files into Workday by end of Q1 2025", False),
     ("Cut mis-ships from 0.8% to 0.3% by Q4 FY2025", False),
     ("Answer tickets ASAP", False),
@@ -172,6 +179,13 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Make the site 100% safe next quarter", False),
     ("Update the KB", False),
     ("Make every employee love working here", False),
+    ("Cut repeat callbacks in half by Q3", True),
+    ("Get our CQC rating to Outstanding at the next inspection", True),  # a grade to reach
+    ("Eliminate pressure ulcers on Ward 7 by June", True),              # zero, counted
+    ("Support the finance team through the ERP go-live", False),        # the go-live is when, not what
+    ("Delight every guest, always", False),
+    ("Improve my grasp of IFRS 9", False),                               # a standard's number
+    ("Give 110% on every shift", False),                                 # a figure of speech
 ])
 def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")
@@ -197,6 +211,14 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Reduce our DSO", True),                              # a named KPI is a concrete object
     ("Zero guest complaints about cleanliness this year", True),
     ("Try to close 10% more tickets by end of next month", True),  # hedged, but pinned by a number
+    ("Exceed expectations in every area", False),                   # an aspiration
+    ("Leverage data to transform the region", False),
+    ("Keep learning about cloud", False),
+    ("Own the Salesforce migration", True),                         # a vague verb on a named thing
+    ("Ensure zero lost-time injuries at the Hull depot", True),     # a vague verb on a counted outcome
+    ("Learn German to B1 by summer", True),                         # a skill with a level
+    ("Get everyone in the accounts team trained on Xero", True),    # 'everyone' with a scope
+    ("Get the new booking system live before Easter", True),
 ])
 def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")

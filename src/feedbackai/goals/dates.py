@@ -46,7 +46,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a few": 3}
 NUM = r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety|a couple of|a few)"
 UNIT = r"(days?|weeks?|months?|years?|quarters?|sprints?|business days?|working days?|fortnights?|hours?)"
-PREP = r"(?:by|before|in|during|until|till|through|thru|throughout|within|over|for|ahead of|prior to|no later than|on|at|across)"
+PREP = r"(?:by|b4|before|in|during|until|till|through\s+to|up\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|throughout|within|over|for|ahead of|prior to|no later than|on|at|across)"
 EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|meeting|offsite|go-live|go live|"
                r"cutover|renewal|kickoff|kick-off|inspection|open enrol?ment|peak|busy season|deadline|filing|"
                r"exams?|test date|rollout|roll-out|migration|term|semester|school year|academic year|season|"
@@ -214,6 +214,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
+    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)", _F), "numeric_dm"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "drange"),
     (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _F), "mdy"),
     (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "dmy"),
@@ -246,12 +247,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(tomorrow|tonight|overnight|today|by\s+the\s+weekend|this\s+weekend|next\s+weekend|end\s+of\s+the\s+week)\b", _F), "tomorrow"),
     (re.compile(r"\b(?:by\s+|before\s+|until\s+)?mid-?\s?(year|quarter|month)\b", _F), "mid_unit"),
     # seasons and holidays
-    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}\b", _F), "holiday"),
+    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}(?:,?\s+'?(\d{{4}}))?\b", _F), "holiday"),
     (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+|this\s+|next\s+|coming\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?(spring|summer|fall|autumn|winter)\b"
                 rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
                 rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
     # events: "before the spring release", "by the CES deadline", "by the end of term"
-    (re.compile(rf"\b(?:by|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through|thru)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -267,6 +268,12 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         a, b, y = int(g[0]), int(g[1]), _year(g[2]) or today.year
         day, month = (a, b) if a > 12 else (b, a)
         return _safe_date(y, month, day), "absolute"
+    if kind == "numeric_dm":
+        a, b = int(g[0]), int(g[1])
+        day, month = (a, b) if a > 12 else (b, a)
+        if not (1 <= month <= 12 and 1 <= day <= 31) or _safe_date(today.year, month, day) is None:
+            return None
+        return _next_date(month, day, today), "absolute"
     if kind == "drange":
         return _safe_date(int(g[3]), _month(g[2]), int(g[1])), "absolute"
     if kind == "mdy":
@@ -347,6 +354,9 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return dt.date(y, 12, 31), "absolute"
     if kind == "year_only":
         y = int(g[0])
+        if re.match(r"(?:for|of)\s+the\s+\d{4}$", text) and re.match(r"\s+(?!and\b|or\b|to\b|by\b|in\b)[a-z]",
+                                                                       m.string[m.end():], re.I):
+            return None, "label"
         if 1990 <= y <= 2100:
             return dt.date(y, 12, 31), "absolute"
         return None
@@ -458,7 +468,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             return _end_of_quarter(today.year, _quarter_of(today)) - dt.timedelta(days=45), "relative"
         return dt.date(today.year, today.month, 15), "relative"
     if kind == "holiday":
-        return _holiday(g[1], None, today), "absolute"
+        return _holiday(g[1], int(g[2]) if g[2] else None, today), "absolute"
     if kind == "season":
         return _season_end(g[1], None, today, (g[0] or "").lower() or None), "absolute"
     if kind == "event":

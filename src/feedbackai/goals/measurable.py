@@ -27,8 +27,8 @@ import re
 
 from ..types import CriterionResult
 from .context import Goal
-from .signals import (CHECKABLE_VERBS, EVERYONE, FROM_TO, HEDGE, KPI_NAMES, MULTIPLIER, OUTCOME_OBJECTS,
-                      UNIVERSAL, VAGUE_NOUNS, ZERO, main_actions, targets)
+from .signals import (AFFECT, CHECKABLE_VERBS, EVERYONE, FROM_TO, HEDGE, KPI_NAMES, MULTIPLIER, OUTCOME_OBJECTS,
+                      PLATITUDE, UNIVERSAL, VAGUE_NOUNS, ZERO, main_actions, targets)
 
 DIRECTION = re.compile(r"\b(increase|reduce|decrease|raise|lower|cut|grow|improve|boost|lift|drop|shorten|speed\s+up|"
                        r"get\s+\w+\s+(?:up|down)|bring\s+\w+\s+down|minimi[sz]e|maximi[sz]e|optimi[sz]e|stop|"
@@ -38,6 +38,11 @@ VAGUE_PREDICATE = re.compile(
     r"love|loves|fun|inspire|engaged|engagement|relationships?|visible|modern\w*|compliant|on\s+top\s+of|"
     r"bad|safe|confident|hazards?|possible|everything|perfect|good|great|world[- ]class|successful|"
     r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable)\b", re.I)
+# a grade or rating to reach: "our Ofsted rating to Outstanding", "rated Gold", "to a B+"
+RATING_TARGET = re.compile(r"\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
+                           r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
+                           r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
+ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b", re.I)
 CONCRETE_MARK = re.compile(r"\b(all|every|each|the\s+new|new|the)\b", re.I)
 
 
@@ -80,6 +85,17 @@ def check(g: Goal) -> CriterionResult:
     if ev:
         return CriterionResult(True, 1.0, tuple(ev), f"Measurable: target '{ev[0].text}'.", "", details=details)
 
+    rating = RATING_TARGET.search(text)
+    if rating and not HEDGE.search(text):
+        e = g.span_evidence("metric", "specificity", rating.start(), rating.end(), "grade or rating to reach")
+        return CriterionResult(True, 0.9, (e,), f"Measurable: the grade to reach, '{rating.group(0)}'.", "",
+                               details={**details, "rating": rating.group(0)})
+    platitude = PLATITUDE.search(text)
+    if platitude:
+        e = g.span_evidence("red_flag", "specificity", platitude.start(), platitude.end(), "aspiration")
+        return CriterionResult(False, 0.0, (e,), f"Not measurable: '{platitude.group(0)}' is an aspiration with "
+                               "nothing to count.", "Say what result would show it: a count, a rate or a deliverable.",
+                               details=details)
     vague = VAGUE_PREDICATE.search(text)
     kpi = KPI_NAMES.search(text)
     direction = DIRECTION.search(text)
@@ -89,10 +105,10 @@ def check(g: Goal) -> CriterionResult:
         return CriterionResult(False, 0.1, (e,),
                                f"Not measurable: '{vague.group(0)}' has no number to check it against.",
                                "Say how much: a count, a percentage or 'from <baseline> to <target>'.", details=details)
-    universal = next((m for m in list(UNIVERSAL.finditer(text)) + list(ZERO.finditer(text))
+    universal = next((m for m in list(UNIVERSAL.finditer(text)) + list(ZERO.finditer(text)) + list(ELIMINATE.finditer(text))
                       if not any(d.start <= m.end() + 1 < d.end + 1 and d.start <= m.end() + 1 for d in g.all_times
                                  if d.start - m.end() <= 1)), None)
-    if universal and not EVERYONE.search(text) and not HEDGE.search(text):
+    if universal and not EVERYONE.search(text) and not HEDGE.search(text) and not AFFECT.search(text):
         e = g.span_evidence("metric", "specificity", universal.start(), universal.end(), "universal count")
         details["universal"] = universal.group(0)
         return CriterionResult(True, 0.8, (e,),
@@ -105,7 +121,9 @@ def check(g: Goal) -> CriterionResult:
         return CriterionResult(False, 0.4, (e,), f"Names a KPI ('{kpi.group(0)}') with a direction but no target value.",
                                f"Add the baseline and the target: '{kpi.group(0)} from <baseline> to <target>'.",
                                details=details)
-    outcome = OUTCOME_OBJECTS.search(text)
+    # an outcome named inside a time expression is when, not what ("support the team through the go-live")
+    outcome = next((m for m in OUTCOME_OBJECTS.finditer(text)
+                    if not any(d.start <= m.start() < d.end for d in g.all_times)), None)
     if outcome and not HEDGE.search(text):
         e = g.span_evidence("completion", "specificity", outcome.start(), outcome.end(), "checkable outcome")
         details["outcome"] = outcome.group(0)

@@ -35,7 +35,7 @@ LABEL_BEFORE = re.compile(
     r"aisle|block|area|sprint|release|iteration|epic|module|model|mark|mk|gen|generation|ward|bed|room|"
     r"terminal|platform|pier|wing|suite|site|plant|store|no\.?|number|#|python|java|react|typescript|node|"
     r"windows|ios|android|macos|php|ruby|rails|django|angular|vue|postgres|mysql|sql server|oracle|sap|"
-    r"excel|office|iso|iatf|soc|pci|hipaa|gdpr|cmmi|itil|level|class|category|cat|type|size|fig|table|"
+    r"excel|office|iso|iatf|soc|pci|hipaa|gdpr|cmmi|itil|ifrs|ias|gaap|frs|level|class|category|cat|type|size|fig|table|"
     r"appendix|article|rule|regulation|form|schedule|box|page|vol|volume|issue|item|part|exhibit|case|"
     r"highway|road|street|avenue|lab)\s*-?\s*)$", _I)
 LABEL_AFTER = re.compile(r"^(?:\s*-?\s*(?:th|st|nd|rd)\b(?!\s*percentile)|-era\b|s\b|/7\b|\s+(?:east|west|north|south)\b|"
@@ -101,6 +101,8 @@ def quantities(g: Goal) -> list[Quantity]:
         elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
                 and not m.group("cur") and not UNIT_WORDS.match(after):
             kind = "year"
+        elif m.group("num") and re.search(r"\b(?:ifrs|ias|iso|iec|gaap|soc|nist|cmmi)\s?$", before, _I):
+            kind = "label"           # a standard's number: IFRS 17, ISO 27001, SOC 2
         elif m.group("num") and re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s$", before):
             kind = "label"           # glued to letters: p95, IC50, VF-2, X-217, sev-2
         elif m.group("num") and re.match(r":\d|/\d+\b(?!\s*(?:%|percent))", after) and not m.group("suf"):
@@ -127,12 +129,14 @@ def quantities(g: Goal) -> list[Quantity]:
     return out
 
 
+GIVE_PERCENT = re.compile(r"\bgive\s+(?:it\s+)?$", re.I)  # "give 110%" is a figure of speech
 NOT_A_TARGET_AFTER = re.compile(r"\s*(?:safe|perfect|happy|compliant|sure|committed|focused|satisfied)\b", re.I)
 
 
 def targets(g: Goal) -> list[Quantity]:
     """Target quantities ('100% safe' is not a number to hit)."""
-    return [q for q in quantities(g) if q.kind == "target" and not NOT_A_TARGET_AFTER.match(g.text[q.end:])]
+    return [q for q in quantities(g) if q.kind == "target" and not NOT_A_TARGET_AFTER.match(g.text[q.end:])
+            and not GIVE_PERCENT.search(g.text[max(0, q.start - 12):q.start])]
 
 
 FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+(?:average|median|mean|baseline)\s+of\s+|~|about\s+|around\s+)?"
@@ -140,8 +144,8 @@ FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+(?:average|median|mean|baseline)\s+of\s
                      r"(?P<b>[$€£]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b)?)", _I)
 UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:~|about\s+)?[$€£]?\d", _I)
 MULTIPLIER = re.compile(r"\b(\d+(?:\.\d+)?)\s?x\b|\b(double|doubling|triple|tripling|quadruple|halve|halving|"
-                        r"tenfold|ten-fold|10-fold|by (?:a|one) (?:third|half|quarter))\b", _I)
-WORD_MULT = {"double": 2, "doubling": 2, "triple": 3, "tripling": 3, "quadruple": 4, "halve": 2, "halving": 2,
+                        r"tenfold|ten-fold|10-fold|by (?:a|one) (?:third|half|quarter)|(?:in|by)\s+half)\b", _I)
+WORD_MULT = {"in half": 2, "by half": 2, "double": 2, "doubling": 2, "triple": 3, "tripling": 3, "quadruple": 4, "halve": 2, "halving": 2,
              "tenfold": 10, "ten-fold": 10, "10-fold": 10}
 
 # ----------------------------------------------------------------------------- wording
@@ -166,7 +170,7 @@ OPEN_POPULATION = re.compile(
     r"lawyers?|nurses?|engineers?|workers?|members?|questions?|invoices?|orders?|items?|courses?|teams?|"
     r"sites?|stores?|departments?|offices?|schools?|units?|suppliers?|vendors?|companies|company|firm|"
     r"business|organi[sz]ation|region|world)\b", _I)
-EVERYONE = re.compile(r"\b(everyone|everybody|everything|every\s+possible|anything|whole\s+company|entire\s+company|"
+EVERYONE = re.compile(r"\b(every(?:one|body)(?!\s+(?:in|on|at|from)\s+(?:the|my|our|this|each)\s+[a-z])|everything|every\s+possible|anything|whole\s+company|entire\s+company|"
                       r"the\s+whole\s+(?:company|firm|business|organi[sz]ation|district|world)|worldwide|in\s+the\s+world|"
                       r"every\s+(?:market|country|region|regulation|person))\b", _I)
 SUPERLATIVE = re.compile(r"\b(the\s+best|best\s+(?:place|in|ever)|the\s+most\s+\w+|#\s?1|number\s+one|no\.\s?1|"
@@ -188,10 +192,21 @@ COMPARATIVE = re.compile(
     r"\b|\b(?:make|keep)\s+(?!sure\b)(?:\w+\s+){1,3}?" + EVALUATIVE + r"\b", _I)
 AFFECT = re.compile(r"\b(love|loves|loved|happy|happier|fun|inspire[sd]?|delight(?:ed)?|passionate|motivated|"
                     r"morale|feel\s+\w+|enjoy)\b", _I)
+# aspirations with nothing anyone could check: "achieve perfection in all areas", "always exceed
+# expectations", "give 110% every day", "eliminate all risk", "unlock value", "raise the profile"
+PLATITUDE = re.compile(
+    r"\b(perfection|perfect\s+in\s+every\s+way|be\s+perfect|flawless\s+(?:service|delivery|execution|experience)|"
+    r"exceed(?:ing)?\s+(?:all\s+)?(?:expectations|targets)|give\s+(?:it\s+)?1[0-9]0(?=\s?%)|go(?:ing)?\s+above\s+and\s+beyond|"
+    r"(?:all|every)\s+risks?|all\s+areas|in\s+every\s+way|best\s+version\s+of\s+(?:myself|yourself|ourselves)|"
+    r"unlock(?:ing)?\s+(?:value|potential|synergies)|raise\s+(?:the|my|our)\s+(?:profile|bar|game)|"
+    r"(?:excellent|great|outstanding|exceptional|amazing)\s+(?:support|service|work|job)\s+(?:to|for)\s+(?:every|all)|"
+    r"think\s+(?:bigger|big|outside\s+the\s+box)|lean\s+in(?:to)?|every\s+argument|go-to\s+(?:person|expert)|"
+    r"never\s+stop\s+\w+ing|always\s+say\s+yes|feel\s+at\s+home|win[- ]win)\b", _I)
 BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "reposition", "reinvent", "inspire",
               "drive", "own", "level", "leverage", "empower", "transform", "revolutionize", "revolutionise",
               "champion", "elevate", "ensure", "enhance", "strengthen", "focus", "explore", "think", "work", "help",
-              "support", "stay", "look", "lead", "contribute", "continue", "strive", "aim", "try"}
+              "support", "stay", "look", "lead", "contribute", "continue", "strive", "aim", "try", "socialise",
+              "socialize", "partner", "unlock", "tidy", "sort"}
 ONGOING_VERBS = {"clean", "update", "post", "organize", "organise", "train", "tidy", "maintain", "manage",
                  "handle", "improve", "do", "assign", "prep", "chase", "teach", "read", "talk", "sell", "upsell",
                  "bill", "cook", "price", "brush"}
@@ -240,7 +255,9 @@ OUTCOME_OBJECTS = re.compile(
     r"accreditation|accredited|designation|job\s+at|faculty\s+job|profitable|breakeven|break-even|"
     r"in\s+our\s+favou?r|sign(?:ed)?\s+off|sign-off|cure|make\s+partner|tenure|funding|funded|series\s+[a-e]\b|"
     r"exam|degree|bsn|mba|phd|diploma|full\s+speed|go\s+live|go-live|paperless|compliant|rated|"
-    r"published\s+in|publish\s+in)\b", _I)
+    r"published\s+in|publish\s+in|consent|planning\s+permission|rezoned|shortlisted|accepted\s+(?:at|by|in|for|to)|"
+    r"recommended\s+by|preferred\s+supplier|signed|(?:get|getting|go|going|make)\s+(?:[\w'-]+\s+){0,5}live|"
+    r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency)\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
     r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"

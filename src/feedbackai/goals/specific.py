@@ -22,7 +22,7 @@ import re
 from ..types import CriterionResult
 from .context import Goal
 from .signals import (AFFECT, BUZZ_VERBS, COMPARATIVE, EVERYONE, HEDGE, KPI_NAMES, ONGOING_VERBS, OUTCOME_OBJECTS,
-                      SUPERLATIVE, UNIVERSAL, VAGUE_NOUNS, ZERO, has_target, main_actions)
+                      PLATITUDE, SUPERLATIVE, UNIVERSAL, VAGUE_NOUNS, ZERO, has_target, main_actions)
 
 # verbs that need a concrete object or a number to be specific
 SOFT_VERBS = {
@@ -35,7 +35,7 @@ SOFT_VERBS = {
     "smile", "teach",
 }
 # skill verbs: a named skill is still not specific without a level or an outcome
-SKILL = re.compile(r"\b(learn|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
+SKILL = re.compile(r"\b(learn(?:ing)?|refresh\s+my|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
 SCOPE_NOUNS_VAGUE = VAGUE_NOUNS | {"costs", "revenue", "output", "scores", "score", "numbers", "things", "culture",
                                    "efficiency", "morale", "team", "operations", "reporting", "forecasting",
                                    "variance", "analysis", "headlines", "briefs", "food", "demos", "conferences",
@@ -129,15 +129,24 @@ def check(g: Goal) -> CriterionResult:
     if affect:
         reasons_not.append((f"'{affect.group(0)}' is a feeling, not a scope anyone can check", affect))
 
-    if actions and actions[0][1] in BUZZ_VERBS and not target:
-        v = actions[0][0]
-        m = re.search(re.escape(v.text), text[g.char(v.idx):])
-        reasons_not.append((f"'{v.text}' is a vague verb", None))
+    platitude = PLATITUDE.search(text)
+    if platitude:
+        reasons_not.append((f"'{platitude.group(0)}' is an aspiration, not something anyone can check", platitude))
+    universal = (UNIVERSAL.search(text) or ZERO.search(text))
+    all_concrete = _concrete_tokens(g, [t for t in g.doc if t.idx >= g.offset])
+    counted = bool(universal) and bool(all_concrete) and _scoped(g, all_concrete)
+    # a vague verb is vague unless what it acts on is named ("own the Q3 SOX walkthroughs") or counted
+    # ("ensure zero data breaches across the organisation")
+    first = next((t for t in g.doc if t.idx >= g.offset and t.is_alpha), None)
+    buzz = (actions[0][0] if actions and actions[0][1] in BUZZ_VERBS else
+            first if first is not None and not actions and first.lower_ in BUZZ_VERBS else None)
+    named_object = bool(actions) and any(t.pos_ == "PROPN" for t in actions[0][2])
+    none_counted = counted and bool(ZERO.search(text) or re.search(r"\b(?:no|never|nobody|nothing)\b", text, re.I))
+    if buzz is not None and not target and not named_object and not none_counted:
+        reasons_not.append((f"'{buzz.text}' is a vague verb", None))
     concrete_action = next((x for x in actions if x[3]), None)
     named_action = next((x for x in actions if x[4]), None)
     outcome = OUTCOME_OBJECTS.search(text)
-    universal = (UNIVERSAL.search(text) or ZERO.search(text))
-    all_concrete = _concrete_tokens(g, [t for t in g.doc if t.idx >= g.offset])
     target_on_thing = target and bool(all_concrete or kpi)
 
     positive = None
@@ -149,7 +158,7 @@ def check(g: Goal) -> CriterionResult:
         positive = ("a target on a named thing", None)
     elif outcome:
         positive = ("an outcome that happens or not", None)
-    elif universal and all_concrete and _scoped(g, all_concrete):
+    elif counted:
         positive = ("a countable outcome about a concrete, scoped thing", None)
     elif not actions and len(all_concrete) >= 2:
         positive = ("a concrete deliverable", None)
