@@ -294,6 +294,15 @@ def test_specific(analyzer, goal, met):
     ("Answer 500 support tickets by 4 December 2026 with a 2-person team", False),
     ("Always report to Sam and exceed my target this quarter", False),
     ("Improve our App Store rankings from 45th to 30th by June 2027", True),
+    ("Make us the #1 rated pub in Bristol on Google by spring", False),        # a ranking against others
+    ("Be the most responsive support team in the company by June 2027", False),
+    ("Template the top 10 contract types in the CLM by June 2027", True),      # 'top 10' is a selection
+    ("Get the whole ward to love the new e-rostering app", False),             # others' feelings
+    ("Make the team happier by Christmas", True),                              # the main corpus's convention
+    ("Get the new inhaler recommended by NICE by the end of 2027", False),     # decided by another body
+    ("Get CE mark approval for the new pump by Q3 2027", False),
+    ("Win leadership buy-in for the pricing change by March 2027", False),
+    ("Reduce medication errors on the ward to 0 in Q1 2027", False),           # a perfect outcome
     ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),

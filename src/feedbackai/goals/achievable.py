@@ -66,7 +66,7 @@ OPEN_ALL = re.compile(r"\ball\s+(?:overdue\s+)?(hazards|customers|clients|guests
                       _I)
 BOUNDED_GATE = re.compile(r"\b(on\s+the\s+[\w\s-]{1,40}?\s+project|through\s+(?:project\s+)?(?:handover|completion)|"
                           r"before\s+(?:release|starting\s+work|handover|go-live)|site\s+induction)\b", _I)
-ZERO_OUTCOME = re.compile(r"\b0\s?%|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|"
+ZERO_OUTCOME = re.compile(r"\b0\s?%|\bto\s+0\b(?![.,]\d|\s*%)|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|"
                           r"injuries|complaints?|escalations?|churn|accidents?|falls?|vacancies|snags|bad\s+reviews?|"
                           r"late\s+\w+|unit\s+ever)|not\s+(?:a|one)\s+single|never)\b", _I)
 PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certification|onboard(?:ed|ing)|"
@@ -101,7 +101,8 @@ OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
     r"retailers?|funders?|donors?|main\s+contractor|insurers?|notified\s+body|commission|inspectorate|tribunal|"
-    r"(?-i:MHRA|FDA|EMA|CQC|Ofsted|Ofgem|Ofwat|Ofcom|FCA|PRA|SEC|CMA|HMRC|HSE|ICO|EPA|OSHA|FAA|CAA))\b", _I)
+    r"association|department\s+for|head\s+of\s+procurement|procurement\s+team\s+at|"
+    r"(?-i:MHRA|FDA|EMA|CQC|Ofsted|Ofgem|Ofwat|Ofcom|FCA|PRA|SEC|CMA|HMRC|HSE|ICO|EPA|OSHA|FAA|CAA|NICE|DfE))\b", _I)
 # one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
 # "win 5 new accounts this quarter" is a salesperson's ordinary target
 WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
@@ -117,7 +118,23 @@ _PAPERWORK = (r"(?:application|submission|pack|checklist|documents?|paperwork|ev
 REGULATOR_DECISION = re.compile(
     r"\b(?:FDA|MHRA|EMA|CQC|Ofsted|Ofgem|Ofwat|FCA|SEC|CMA|regulator'?s?|regulatory|planning|building[- ]regs?|council|"
     r"ministry|minister|government)\s+(?:[\w-]+\s+){0,2}?(?:clearance|approval|sign-?off|accreditation|registration|"
-    r"permission|consent|licen[cs]e)\b(?!\s+" + _PAPERWORK + r")|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b", _I)
+    r"permission|consent|licen[cs]e)\b(?!\s+" + _PAPERWORK + r")|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b|"
+    r"\bCE[- ]mark(?:ing)?\s+(?:approval|certification)\b(?!\s+" + _PAPERWORK + r")", _I)
+# someone else's decision, in the passive: "recommended by NICE", "rezoned by the council", "funded by the DfE"
+DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endorsed|accredited|ratified|selected|chosen|"
+                        r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?-i:[A-Z][\w&'’-]*)|\b(?:get|gain|secure|win)\s+"
+                        r"(?:[\w-]+\s+){0,2}?buy-?in\b|\bpresident'?s\s+club\b|\b(?:have|get)\s+the\s+law\s+changed\b|"
+                        r"\bchange\s+the\s+law\b", _I)
+# a ranking against others: "the #1 rated hotel in Lisbon", "the best team in the region", "the happiest shift in the Trust"
+RANKED = re.compile(r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
+                    r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
+# other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
+OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
+                             r"every\s+\w+)"
+                             r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are|be|feel|feels)\s+(?:\w+\s+)?(?:happy|happier|motivated|delighted|"
+                             r"engaged)|to\s+love|loves?\s+(?!to\b))|\bmake\s+(?:everyone|everybody|the\s+whole\s+\w+|all\s+\w+|"
+                             r"every\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:happy|happier|love)\b", _I)
 # a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
 INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
                             r"section|page|log|tracker|register|catalogue|menu|rota|all\s+hands|town\s+hall)\b", _I)
@@ -596,7 +613,8 @@ def check(g: Goal) -> CriterionResult:
     if cause and not _outside_party(g, cause):
         cause = None             # "have the new dashboards cover all regions": no outside party decides
     outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
-               WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text))
+               WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text) or
+               DECIDED_BY.search(text))
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
                                      r"registered|cleared", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
@@ -609,12 +627,17 @@ def check(g: Goal) -> CriterionResult:
                                                               text[outside.start():].split()[:10])))):
         outside = None           # "complete the planning approval pack", "featured in our Engineering Weekly newsletter"
     rank = re.search(r"\b(the\s+best\s+\w+(?:\s+\w+)?\s+in\s+the\s+(?:company|firm|world|industry|country)|"
-                     r"best\s+place\s+to\s+work|most\s+loved|market\s+leader|#\s?1|number\s+one)\b", text, _I)
+                     r"best\s+place\s+to\s+work|most\s+loved|market\s+leader|number\s+one)\b|#\s?1\b", text, _I) or \
+        RANKED.search(text)
+    feelings = OTHERS_FEELINGS.search(text)
     if outside:
         flag(f"'{outside.group(0)}' is decided by others (a customer, a panel, a court, the market), not by the "
              "person's own work.", outside.start(), outside.end(), "outside their control")
     elif rank:
         flag(f"'{rank.group(0)}' is a ranking that depends on others.", rank.start(), rank.end(), "outside their control")
+    elif feelings:
+        flag(f"'{feelings.group(0)}': how others feel is theirs, not a target one person controls.", feelings.start(),
+             feelings.end(), "outside their control")
     if len(g.parts) > 1:
         names = "; ".join(f"'{p.text}'" for p in g.parts[:5])
         problems.append(f"Several goals in one ({len(g.parts)}: {names}): each needs its own target and date.")
