@@ -99,6 +99,24 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
 )
 
 
+FULL_SETS = (  # (file, role): goals with all five labels by writers other than the main corpus's
+    ("smart_a.jsonl", "dev: error analysis (2026-11-27)"),
+    ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
+)
+
+
+def full_sets(analyzer) -> dict:
+    """Every criterion on the full-SMART sets by other writers."""
+    out = {}
+    for name, role in FULL_SETS:
+        path = CORPUS.parent / name
+        if path.exists():
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            res, _ = evaluate(analyzer, rows)
+            out[name] = {"role": role, "n": len(rows), "criteria": res}
+    return out
+
+
 def other_writers(analyzer) -> dict:
     """The one criterion each set labels, on goals by writers other than the main corpus's."""
     from feedbackai.goals import GoalChecker, GoalItem
@@ -219,6 +237,15 @@ def main(argv=None) -> int:
             for name, m in ow.items():
                 print(f"| {name} | {m['criterion']} | {m['role']} | {m['n']} | {m['accuracy']:.3f} | {m['majority']:.3f} | "
                       f"{m['precision_not_met']:.3f} | {m['recall_not_met']:.3f} |")
+        fs = full_sets(analyzer)
+        result["full_sets"] = fs
+        if not args.json and fs:
+            print("\n# Full-SMART sets by other writers (accuracy per criterion; corpora/goals/DATA_CARD.md)\n")
+            print("| set | role | n | " + " | ".join(CRITERIA) + " |")
+            print("|---|---|---:|" + "---:|" * len(CRITERIA))
+            for name, m in fs.items():
+                print(f"| {name} | {m['role']} | {m['n']} | "
+                      + " | ".join(f"{m['criteria'][c]['accuracy']:.3f}" for c in CRITERIA) + " |")
         from feedbackai.goals.relevant import model as relevance_model
 
         cv = relevance_model().get("cv", {})

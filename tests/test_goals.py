@@ -94,6 +94,7 @@ def test_score_and_verdict_follow_the_criteria(analyzer):
     ("by Black Friday 2027", dt.date(2027, 11, 26)),
     ("by 30/09", dt.date(2027, 9, 30)),                  # day and month, no year: the next one
     ("through to Christmas", dt.date(2026, 12, 25)),
+    ("by end of FY", dt.date(2026, 12, 31)),              # fiscal years are read as calendar years
 ])
 def test_deadlines_resolve_against_today(text, expected):
     found = find_deadlines("Ship the release " + text, TODAY)
@@ -102,7 +103,8 @@ def test_deadlines_resolve_against_today(text, expected):
 
 @pytest.mark.parametrize("text", ["before the spring release", "by the CES deadline", "by the end of term",
                                   "before the annual board meeting", "this school year", "in the run-up to peak",
-                                  "b4 the conference season"])
+                                  "b4 the conference season", "at the next inspection",
+                                  "by the end of the session"])
 def test_event_deadline_is_time_bound_but_unresolved(text):
     found = find_deadlines("Migrate the billing jobs " + text, TODAY)
     assert found and found[0].date is None and found[0].how == "event", found
@@ -303,6 +305,8 @@ def test_specific(analyzer, goal, met):
     ("Get CE mark approval for the new pump by Q3 2027", False),
     ("Win leadership buy-in for the pricing change by March 2027", False),
     ("Reduce medication errors on the ward to 0 in Q1 2027", False),           # a perfect outcome
+    ("Get the board pack out by the 5th working day of each month in 2027", True),  # a pack, not the board
+    ("Put all open actions on the RAID log by Friday", True),                  # recording everything is quick
     ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),

@@ -254,6 +254,8 @@ BIG_UNDERTAKING = re.compile(
     r"(?:finish|complete|build|deliver|rebuild|replace)\s+(?:the\s+)?(?:entire|whole)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:tower|building|hospital|plant|factory|campus|platform|erp|system)|"
     r"(?:transform|overhaul|rebuild|reinvent)\s+(?:the\s+|our\s+)?(?:company|business|organi[sz]ation|culture))\b", _I)
+ADMIN_STEP = re.compile(r"\s*(?:put|log|record|add|upload|list|tag|file|send|share|circulate|email|forward|print|"
+                        r"save|copy)\b(?!\s+(?:up|out)\b)", _I)
 BIG_SCOPE = re.compile(r"\b(all|every|entire|whole|each)\b", _I)
 TIME_UNIT = re.compile(r"\b(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b", _I)
 VOLUME_NOUNS = re.compile(r"\b(hires?|engineers?|aes|reps|agents|people|staff|posts?|articles?|contracts?|stores?|sites?|"
@@ -532,7 +534,8 @@ def _scale_flags(g: Goal, qs: list) -> list[tuple[str, int, int]]:
                           big.start(), big.end()))
     if h <= 10:
         o = OVERNIGHT.search(text)
-        scope = BIG_SCOPE.search(text)
+        # "put all open actions on the RAID log by Friday": recording or sending everything is quick
+        scope = None if ADMIN_STEP.match(text) else BIG_SCOPE.search(text)
         skills = SKILL_LIST.search(text)
         if (scope or skills or o) and not any(f for f in flags):
             m = scope or skills or o

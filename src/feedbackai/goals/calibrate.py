@@ -119,7 +119,7 @@ def calibrate_pooled(analyzer, items: list[dict], ce_scores: dict[str, list[floa
         "train_goals": int(len(rows)),
         "by_writer_goals": {w: int((src == w).sum()) for w in writers},
         "corpus": {"path": "corpora/goals/", "files": ["goals.jsonl (train split: sha1(id) mod 5 != 0)"]
-                   + sorted({f"relevance_{w}.jsonl" for w in writers if w != "goals"})},
+                   + sorted({f"relevance_{w}.jsonl" if len(w) == 1 else f"{w}.jsonl" for w in writers if w != "goals"})},
         "themes_sha256": hashlib.sha256(json.dumps(THEMES, sort_keys=True).encode()).hexdigest()[:16],
         "created": dt.date.today().isoformat(),
         "encoder": "all-MiniLM-L6-v2 (int8, feedbackai.encoder) + relevance cross-encoder (models/relevance)",

@@ -54,7 +54,7 @@ EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|me
                r"sign-off(?: date)?|round|show|expo|fair|trade show|visit|retreat|reorg|merger|close|"
                r"year-end|freeze|code freeze|go-live date|graduation|finals|milestone|board|vote|"
                r"election|survey|assessment|appraisals?|evaluation|start|starts|begins|ends|renewal date|"
-               r"recess|holidays?|break|weekend)")
+               r"recess|holidays?|break|weekend|session|parliamentary\s+session)")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
@@ -237,7 +237,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
     (re.compile(r"\b(\d{4})\s+(?:season|school year|academic year|calendar year)\b", _F), "year_season"),
     # relative to today
-    (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|day|business\s+day|working\s+day|shift)\b", _F), "end_of"),
+    (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
     (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
     (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints))\b", _F), "next"),
     (re.compile(r"\b(?:all|this|that)\s+(year|quarter|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
@@ -252,7 +252,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
                 rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
     # events: "before the spring release", "by the CES deadline", "by the end of term"
-    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -366,7 +366,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind == "end_of":
         nxt = bool(g[0])
         unit = " ".join(g[1].lower().split())
-        if unit in ("fiscal year", "financial year", "calendar year"):
+        if unit in ("fiscal year", "financial year", "calendar year", "fy"):
             unit = "year"
         if unit == "year":
             return dt.date(today.year + nxt, 12, 31), "relative"
@@ -411,7 +411,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             if num.group(1) == "few":
                 n = 3
             return _add_days(today, n * UNIT_DAYS[num.group(2).rstrip("s")]), "relative"
-        if unit in ("fiscal year", "financial year", "calendar year"):
+        if unit in ("fiscal year", "financial year", "calendar year", "fy"):
             unit = "year"
         if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
             return None, "event"

@@ -45,10 +45,14 @@ from .pair_model import LORA_TARGETS, MAX_LENGTH, MODEL_NAME, _module
 
 CORPUS_DIR = Path(__file__).resolve().parents[3] / "corpora" / "goals"
 PAIR_SETS = ("a", "b", "c", "d", "e")
+# full-SMART sets by other writers whose goal-level relevance labels train like the main corpus's
+# (the goal serves at least one of its objectives); smart_b stays unseen (bench/goals.py)
+GOAL_SETS = ("smart_a",)
 EVAL_ONLY = ("f",)
 # relevance_g / _h trained a 1.1.0 that was not shipped (README): add them here with the folds
-# (("a", "b", "g", 0), ("c", "d", 1, 2), ("e", "h", 3, 4)) to reproduce it
-FOLDS = (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", 4))
+# (("a", "b", "g", 0), ("c", "d", 1, 2), ("e", "h", 3, 4)) to reproduce it; 1.0.0 had no GOAL_SETS and
+# the folds (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", 4))
+FOLDS = (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", "smart_a", 4))
 RANK = 16
 SCALE = 2.0
 BATCH = 16
@@ -58,7 +62,8 @@ def md5_key(goal_id: str) -> int:
     return int(hashlib.md5(goal_id.encode("utf-8")).hexdigest(), 16) % 5
 
 
-def load_items(corpus_dir: Path = CORPUS_DIR, sets: tuple[str, ...] = PAIR_SETS) -> list[dict]:
+def load_items(corpus_dir: Path = CORPUS_DIR, sets: tuple[str, ...] = PAIR_SETS,
+               goal_sets: tuple[str, ...] = GOAL_SETS) -> list[dict]:
     """Training items: ``{"id", "source", "goal", "objectives", "relevant", "serves"}``.
 
     ``serves`` is None for the main corpus (goal-level labels only)."""
@@ -71,6 +76,15 @@ def load_items(corpus_dir: Path = CORPUS_DIR, sets: tuple[str, ...] = PAIR_SETS)
             _check_objectives(r)
             items.append({"id": r["id"], "source": "goals", "goal": r["goal"], "objectives": r["objectives"],
                           "relevant": bool(r["labels"]["relevant"]), "serves": None})
+    for name in goal_sets:
+        for line in (corpus_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if r["objectives"] and r["labels"]["relevant"] is not None:
+                _check_objectives(r)
+                items.append({"id": r["id"], "source": name, "goal": r["goal"], "objectives": r["objectives"],
+                              "relevant": bool(r["labels"]["relevant"]), "serves": None})
     for name in sets:
         if name in EVAL_ONLY:
             raise ValueError(f"relevance_{name} is evaluation only")
@@ -246,7 +260,7 @@ def library_versions() -> dict:
 
 
 def corpus_hashes(corpus_dir: Path) -> dict:
-    names = ["goals.jsonl"] + [f"relevance_{n}.jsonl" for n in PAIR_SETS]
+    names = ["goals.jsonl"] + [f"relevance_{n}.jsonl" for n in PAIR_SETS] + [f"{n}.jsonl" for n in GOAL_SETS]
     return {n: hashlib.sha256((corpus_dir / n).read_bytes()).hexdigest() for n in names}
 
 
@@ -322,7 +336,7 @@ def main(argv=None) -> int:
             "head": "mean pooling -> linear -> logistic", "max_length": MAX_LENGTH,
             "training": {"epochs": args.epochs, "seed": args.seed, "batch": BATCH, "lr": 5e-4, "optimizer": "AdamW",
                          "items": len(items), "by_source": {s: sum(x["source"] == s for x in items)
-                                                            for s in ("goals",) + PAIR_SETS},
+                                                            for s in ("goals",) + PAIR_SETS + GOAL_SETS},
                          "folds": [list(map(str, f)) for f in FOLDS]},
             "corpus_sha256": hashes,
             "libraries": library_versions(),
