@@ -217,6 +217,7 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Leverage data to transform the region", False),
     ("Keep learning about cloud", False),
     ("Own the Salesforce migration", True),                         # a vague verb on a named thing
+    ("Support the Salesforce migration", False),                    # supporting a named thing is not owning it
     ("Ensure zero lost-time injuries at the Hull depot", True),     # a vague verb on a counted outcome
     ("Learn German to B1 by summer", True),                         # a skill with a level
     ("Get everyone in the accounts team trained on Xero", True),    # 'everyone' with a scope

@@ -34,6 +34,7 @@ SOFT_VERBS = {
     "bill", "cook", "fix", "handle", "manage", "step", "stop", "have", "go", "do", "build", "create", "save",
     "smile", "teach",
 }
+OWNERSHIP_VERBS = {"own", "lead", "drive", "ensure"}
 # skill verbs: a named skill is still not specific without a level or an outcome
 SKILL = re.compile(r"\b(learn(?:ing)?|refresh\s+my|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
 SCOPE_NOUNS_VAGUE = VAGUE_NOUNS | {"costs", "revenue", "output", "scores", "score", "numbers", "things", "culture",
@@ -140,7 +141,8 @@ def check(g: Goal) -> CriterionResult:
     first = next((t for t in g.doc if t.idx >= g.offset and t.is_alpha), None)
     buzz = (actions[0][0] if actions and actions[0][1] in BUZZ_VERBS else
             first if first is not None and not actions and first.lower_ in BUZZ_VERBS else None)
-    named_object = bool(actions) and any(t.pos_ == "PROPN" for t in actions[0][2])
+    # owning a named thing is a concrete responsibility; supporting, helping with or leveraging one is not
+    named_object = bool(actions) and actions[0][1] in OWNERSHIP_VERBS and any(t.pos_ == "PROPN" for t in actions[0][2])
     none_counted = counted and bool(ZERO.search(text) or re.search(r"\b(?:no|never|nobody|nothing)\b", text, re.I))
     if buzz is not None and not target and not named_object and not none_counted:
         reasons_not.append((f"'{buzz.text}' is a vague verb", None))
