@@ -188,6 +188,9 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Delight every guest, always", False),
     ("Improve my grasp of IFRS 9", False),                               # a standard's number
     ("Give 110% on every shift", False),                                 # a figure of speech
+    ("Implement Salesforce CPQ before the January price increase", True),  # the increase is the deadline's
+    ("Organise a team away-day before the summer holidays", True),       # an event happens or not
+    ("Get my CIMA qualification", True),
 ])
 def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")

@@ -43,13 +43,19 @@ RATING_TARGET = re.compile(r"\b(?:rating|grade|rated|status|award|accreditation|
                            r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
                            r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
 ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b", re.I)
+# organising an event is done when it has happened ("organise a team away-day")
+EVENT_VERBS = {"organise", "organize", "arrange", "plan"}
+EVENT_NOUN = re.compile(r"away-?days?|offsites?|workshops?|events?|conferences?|parties|party|retreats?|"
+                        r"open\s+days?|hackathons?|summits?|fairs?|launch|ceremony|dinner|visit|webinars?|"
+                        r"training\s+days?|day", re.I)
 CONCRETE_MARK = re.compile(r"\b(all|every|each|the\s+new|new|the)\b", re.I)
 
 
 def _completion(g: Goal):
     for verb, objs in main_actions(g):
         lemma = verb.lemma_.lower()
-        if lemma not in CHECKABLE_VERBS:
+        if lemma not in CHECKABLE_VERBS and not (lemma in EVENT_VERBS and any(EVENT_NOUN.fullmatch(t.lower_)
+                                                                                for t in objs)):
             continue
         nouns = [t for t in objs if t.pos_ in ("NOUN", "PROPN", "NUM") and t.idx >= g.offset
                  and not any(d.start <= g.char(t.idx) < d.end for d in g.all_times)]
@@ -98,7 +104,11 @@ def check(g: Goal) -> CriterionResult:
                                details=details)
     vague = VAGUE_PREDICATE.search(text)
     kpi = KPI_NAMES.search(text)
-    direction = DIRECTION.search(text)
+    # "before the January price increase" is when, not a direction of the goal's own measure
+    nouns = {g.char(t.idx) for t in g.doc if t.pos_ == "NOUN" and t.idx >= g.offset}
+    direction = next((m for m in DIRECTION.finditer(text)
+                      if not any(d.start <= m.start() < d.end for d in g.all_times)
+                      and not (m.start() in nouns and m.start() > 0)), None)
     if vague:
         e = g.span_evidence("red_flag", "specificity", vague.start(), vague.end(), "vague, no number")
         details["vague"] = vague.group(0)

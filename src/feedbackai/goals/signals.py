@@ -257,7 +257,7 @@ OUTCOME_OBJECTS = re.compile(
     r"exam|degree|bsn|mba|phd|diploma|full\s+speed|go\s+live|go-live|paperless|compliant|rated|"
     r"published\s+in|publish\s+in|consent|planning\s+permission|rezoned|shortlisted|accepted\s+(?:at|by|in|for|to)|"
     r"recommended\s+by|preferred\s+supplier|signed|(?:get|getting|go|going|make)\s+(?:[\w'-]+\s+){0,5}live|"
-    r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency)\b", _I)
+    r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency|qualification|qualified|chartered)\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
     r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"
