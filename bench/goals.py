@@ -93,14 +93,14 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
     ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
     *((f"relevance_{w}.jsonl", "relevant", "train (cross-encoder + relevance model): in-sample")
       for w in PAIR_SETS),
-    ("relevance_g.jsonl", "relevant", "not trained on by 1.0.0 (trained the unshipped 1.1.0); errors not read"),
-    ("relevance_h.jsonl", "relevant", "not trained on by 1.0.0 (trained the unshipped 1.1.0); errors not read"),
+    ("relevance_g.jsonl", "relevant", "never trained on by the shipped model (trained the unshipped 1.1.0); errors not read"),
+    ("relevance_h.jsonl", "relevant", "never trained on by the shipped model (trained the unshipped 1.1.0); errors not read"),
     ("relevance_f.jsonl", "relevant", "unseen: never trained on, errors never read"),
 )
 
 
 FULL_SETS = (  # (file, role): goals with all five labels by writers other than the main corpus's
-    ("smart_a.jsonl", "dev: error analysis (2026-11-27)"),
+    ("smart_a.jsonl", "dev: error analysis (2026-11-27); its relevance labels train cross-encoder 1.2.0 (in-sample)"),
     ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
 )
 

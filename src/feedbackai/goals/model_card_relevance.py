@@ -8,7 +8,10 @@ def model_card(meta: dict) -> str:
     tr = meta["training"]
     by = cv["by_writer"]
     maj = cv.get("majority_by_writer", {})
-    sets = ", ".join(f"`relevance_{w}`" for w in tr["by_source"] if w != "goals")
+    sets = ", ".join(f"`relevance_{w}`" for w in tr["by_source"] if w != "goals" and len(w) == 1)
+    goal_sets = [w for w in tr["by_source"] if w != "goals" and len(w) > 1]
+    more = (" and the full-SMART set" + ("s " if len(goal_sets) > 1 else " ") + ", ".join(f"`{w}`" for w in goal_sets)
+            + " (goal-level labels, as the main corpus)") if goal_sets else ""
     rows = "\n".join(f"| {w} | {tr['by_source'].get(w, '')} | {acc:.3f} | {maj.get(w, float('nan')):.3f} |"
                      for w, acc in by.items())
     return f"""# Model card: relevance cross-encoder {meta['version']}
@@ -34,10 +37,10 @@ documents (pairs are cut at {meta['max_length']} tokens).
 ## Training data
 {tr['items']} items (goals with 1-4 objectives): the train split of `corpora/goals/goals.jsonl`
 (goal-level labels, learned as the maximum over the goal's objectives) and the pair sets
-{sets} (pair-level labels), each by a different
+{sets} (pair-level labels){more}, each by a different
 writer for this project (see `corpora/goals/DATA_CARD.md`). Items per source: {tr['by_source']}.
 {tr['epochs']} epochs, AdamW, learning rate {tr['lr']} (adapters) / 1e-3 (head), batch {tr['batch']},
-seed {tr['seed']}. `relevance_f.jsonl` and the test split of `goals.jsonl` were not used.
+seed {tr['seed']}. `relevance_f`, `_g`, `_h`, `smart_b` and the test split of `goals.jsonl` were not used.
 
 ## Results
 Relevance model (features + this cross-encoder's out-of-fold scores), leave one writer out:

@@ -1,17 +1,18 @@
 """Train the relevance cross-encoder and the relevance model that reads it.
 
-    python -m feedbackai.goals.train_relevance [--version 1.0.0] [--epochs 8] [--seed 0]
+    python -m feedbackai.goals.train_relevance [--version 1.2.0] [--epochs 8] [--seed 0]
     python -m feedbackai.goals.train_relevance --refit-only   # the logistic model only (minutes)
 
-Data (``corpora/goals/``): the train split of ``goals.jsonl`` (goal-level labels: the goal
-serves at least one of its objectives; learned as the maximum over its objectives) and the
-pair sets ``relevance_a`` … ``relevance_e`` (pair-level labels from ``serves``), written by five
-writers other than the main corpus's. ``relevance_f.jsonl`` and the test split of
-``goals.jsonl`` are never read here: they are what ``bench/goals.py`` measures.
+Data (``corpora/goals/``): the train split of ``goals.jsonl`` and ``smart_a.jsonl`` (goal-level
+labels: the goal serves at least one of its objectives; learned as the maximum over its
+objectives) and the pair sets ``relevance_a`` … ``relevance_e`` (pair-level labels from
+``serves``), written by six writers other than the main corpus's. ``relevance_f``, ``_g``, ``_h``,
+``smart_b`` and the test split of ``goals.jsonl`` are never read here: they are what
+``bench/goals.py`` measures.
 
 Steps, all with a fixed seed (about 35 minutes on two cores):
 1. **Out-of-fold cross-encoder scores.** Three folds, each holding out whole writers (a+b, c+d,
-   e) and a part of the main corpus (by md5 of the goal id): a cross-encoder trained on the rest
+   e+smart_a) and a part of the main corpus (by md5 of the goal id): a cross-encoder trained on the rest
    scores the held-out pairs. Every training pair thus gets a score from a model that never saw
    it; for the other writers' pairs, one that never saw their writer either. The scores are
    saved (``--oof``, with the seed, epochs and corpus hashes they belong to) so that
@@ -291,7 +292,7 @@ def load_oof(path: Path, seed: int, epochs: int, hashes: dict) -> dict | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Train the relevance cross-encoder and relevance model.")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="1.2.0")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR)
