@@ -69,13 +69,18 @@ def _locate(text: str, sentences: list[dict]) -> tuple[LabelledSentence, ...]:
 def load_comments(root: Path | None = None, split: str | None = None) -> list[LabelledComment]:
     rows = []
     for p in corpus_files(root):
-        with p.open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                d = json.loads(line)
-                c = LabelledComment(d["id"], d["text"], int(d["specificity"]), int(d["actionability"]),
-                                    _locate(d["text"], d["sentences"]), d.get("meta", {}))
-                if split is None or c.split == split:
-                    rows.append(c)
+        rows += [c for c in load_comment_file(p) if split is None or c.split == split]
+    return rows
+
+
+def load_comment_file(path: Path) -> list[LabelledComment]:
+    """Every comment of one file in the corpus format (``corpora/comments/FORMAT.md``)."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            rows.append(LabelledComment(d["id"], d["text"], int(d["specificity"]), int(d["actionability"]),
+                                        _locate(d["text"], d["sentences"]), d.get("meta", {})))
     return rows
