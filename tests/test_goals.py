@@ -191,6 +191,11 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Implement Salesforce CPQ before the January price increase", True),  # the increase is the deadline's
     ("Organise a team away-day before the summer holidays", True),       # an event happens or not
     ("Get my CIMA qualification", True),
+    ("Bring the RAG status of the migration from amber to green", True),
+    ("Reduce rough sleeping in the borough to zero by Christmas", True),
+    ("Increase the share of students getting a 2:1 or above", False),        # a degree class, no target
+    ("Work towards Band 6 competencies in theatres", False),
+    ("Clear the planning applications backlog", True),
 ])
 def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")
@@ -225,6 +230,10 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Learn German to B1 by summer", True),                         # a skill with a level
     ("Get everyone in the accounts team trained on Xero", True),    # 'everyone' with a scope
     ("Get the new booking system live before Easter", True),
+    ("First patient in for study ZX-101 by 30 Sept 2027", True),       # 'study' is a noun here
+    ("Achieve an Outstanding Ofsted judgement at the next inspection", True),  # a grade, not a slogan
+    ("Embed a culture of continuous improvement", False),
+    ("Do the Level 5 Coaching and Mentoring apprenticeship", True),
 ])
 def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")
@@ -311,6 +320,13 @@ def test_specific(analyzer, goal, met):
     ("Reduce medication errors on the ward to 0 in Q1 2027", False),           # a perfect outcome
     ("Get the board pack out by the 5th working day of each month in 2027", True),  # a pack, not the board
     ("Put all open actions on the RAID log by Friday", True),                  # recording everything is quick
+    ("Achieve a Good Ofsted judgement at the next inspection", False),      # the inspectorate decides
+    ("Get the ward out of special measures by June 2027", False),
+    ("Become the largest grower of British strawberries within two seasons", False),  # a ranking
+    ("Be the best CEO I can be", True),                                       # against oneself
+    ("Become a partner at the firm by April 2027", False),                    # an appointment
+    ("Eliminate all pressure ulcers on the ward", False),                     # a perfect outcome
+    ("Totally reinvent adult social care in the county within 12 months", False),
     ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),

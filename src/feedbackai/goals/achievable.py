@@ -66,7 +66,8 @@ OPEN_ALL = re.compile(r"\ball\s+(?:overdue\s+)?(hazards|customers|clients|guests
                       _I)
 BOUNDED_GATE = re.compile(r"\b(on\s+the\s+[\w\s-]{1,40}?\s+project|through\s+(?:project\s+)?(?:handover|completion)|"
                           r"before\s+(?:release|starting\s+work|handover|go-live)|site\s+induction)\b", _I)
-ZERO_OUTCOME = re.compile(r"\b0\s?%|\bto\s+0\b(?![.,]\d|\s*%)|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|"
+ZERO_OUTCOME = re.compile(r"\b0\s?%|\bto\s+0\b(?![.,]\d|\s*%)|\beliminat\w*\s+(?:all|every|any)\b|\beradicat\w*|"
+                          r"\bstop\s+all\b|\bavoid\s+(?:any|all)\b|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|"
                           r"injuries|complaints?|escalations?|churn|accidents?|falls?|vacancies|snags|bad\s+reviews?|"
                           r"late\s+\w+|unit\s+ever)|not\s+(?:a|one)\s+single|never)\b", _I)
 PROCESS_GATE = re.compile(r"\b(train(?:ed|ing)|induct(?:ed|ion)|certified|certification|onboard(?:ed|ing)|"
@@ -129,6 +130,25 @@ DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endor
 RANKED = re.compile(r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
                     r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
+# a grade or category awarded by an inspectorate, regulator or assessor ("an Outstanding Ofsted judgement",
+# "out of special measures", "Investors in People Platinum", "a 4-star EPA rating", "Segment 1 of the NHS
+# Oversight Framework")
+INSPECTION_GRADE = re.compile(
+    r"\b(?:outstanding|good|requires\s+improvement|aa\+?|[1-5][- ]star|platinum|gold|segment\s+\d)\b[^.;]{0,30}?"
+    r"\b(?:ofsted|cqc|peel|hmicfrs|epa|brcgs|gphc|judgement|oversight\s+framework)\b|"
+    r"\b(?:ofsted|cqc|peel|epa|brcgs|gphc|investors\s+in\s+people)\b[^.;]{0,30}?\b(?:judgement|rating|grade|"
+    r"platinum|gold|silver|outstanding|accreditation)\b|\bout\s+of\s+(?:special\s+measures|[\w\s]{0,12}['\"‘’]?requires\s+improvement)|"
+    r"\b(?:re-?)?accreditation\s+(?:[\w\s]{0,20}?)by\s+the\s+(?-i:[A-Z]{2,})|\bnice\s+approved\s+list", _I)
+# a ranking against others, however worded: "become the largest producer", "a world leader", "1st place in the NSS"
+RANK_BECOME = re.compile(
+    r"\b(?:become|be|reach|make\s+\w+)\s+(?:the\s+|a\s+|an\s+|our\s+|(?:[\w-]+'s\s+))?(?:[\w-]+\s+){0,2}?"
+    r"(?:best|largest|biggest|greenest|favourite|favorite|most[\s-]\w+|fastest|cheapest|highest[\s-]rated|top[\s-]rated|"
+    r"world\s+leader|market\s+leader|1st\s+place)\b", _I)
+# an appointment others make: "become a partner at the practice", "become Executive Headteacher", "a royal patron"
+APPOINTMENT = re.compile(
+    r"\bbecome\s+(?:a\s+|an\s+|the\s+)?(?:partner|director|head(?:teacher)?|executive\s+\w+|principal|chief\s+\w+|"
+    r"ceo|cfo|coo|cto|vp|vice[\s-]president|professor|(?:senior\s+)?partner)\b|\bsecure\s+a\s+royal\s+patron|"
+    r"\btake\s+on\s+(?:my|the)\s+(?:manager|boss)['’]?s\s+(?:job|role)", _I)
 # other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
 OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
                              r"every\s+\w+)"
@@ -254,6 +274,9 @@ BIG_UNDERTAKING = re.compile(
     r"(?:finish|complete|build|deliver|rebuild|replace)\s+(?:the\s+)?(?:entire|whole)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:tower|building|hospital|plant|factory|campus|platform|erp|system)|"
     r"(?:transform|overhaul|rebuild|reinvent)\s+(?:the\s+|our\s+)?(?:company|business|organi[sz]ation|culture))\b", _I)
+WHOLE_TRANSFORMATION = re.compile(
+    r"\b(?:totally\s+|completely\s+)?(?:transform|reinvent|overhaul|change)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:culture|network|social\s+care|directorate|supply\s+chain|county|region|world)\b", _I)
 ADMIN_STEP = re.compile(r"\s*(?:put|log|record|add|upload|list|tag|file|send|share|circulate|email|forward|print|"
                         r"save|copy)\b(?!\s+(?:up|out)\b)", _I)
 BIG_SCOPE = re.compile(r"\b(all|every|entire|whole|each)\b", _I)
@@ -527,6 +550,11 @@ def _scale_flags(g: Goal, qs: list) -> list[tuple[str, int, int]]:
         if lst and len(g.parts) <= 1:
             flags.append((f"Several deliverables within about {h} days is far beyond the time frame.",
                           lst.start(), lst.end()))
+    if h <= 366 and not flags:
+        whole = WHOLE_TRANSFORMATION.search(text)
+        if whole:
+            flags.append((f"'{whole.group(0)}' within about {h} days is far beyond the time frame: changing a whole "
+                          "culture or network takes years.", whole.start(), whole.end()))
     if h <= 100 and not flags:
         big = BIG_UNDERTAKING.search(text) or NEW_FACILITY.search(text) or (FROM_SCRATCH.search(text) if h <= 31 else None)
         if big:
@@ -617,7 +645,7 @@ def check(g: Goal) -> CriterionResult:
         cause = None             # "have the new dashboards cover all regions": no outside party decides
     outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
                WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text) or
-               DECIDED_BY.search(text))
+               DECIDED_BY.search(text) or INSPECTION_GRADE.search(text) or APPOINTMENT.search(text))
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
                                      r"registered|cleared", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
@@ -631,7 +659,9 @@ def check(g: Goal) -> CriterionResult:
         outside = None           # "complete the planning approval pack", "featured in our Engineering Weekly newsletter"
     rank = re.search(r"\b(the\s+best\s+\w+(?:\s+\w+)?\s+in\s+the\s+(?:company|firm|world|industry|country)|"
                      r"best\s+place\s+to\s+work|most\s+loved|market\s+leader|number\s+one)\b|#\s?1\b", text, _I) or \
-        RANKED.search(text)
+        RANKED.search(text) or RANK_BECOME.search(text)
+    if rank and re.match(r"[\w\s]{0,20}?\b(?:i|we|you|they)\s+can\s+be\b|\s+version\s+of", text[rank.end():], _I):
+        rank = None              # "be the best CEO I can be": against oneself, not others
     feelings = OTHERS_FEELINGS.search(text)
     if outside:
         flag(f"'{outside.group(0)}' is decided by others (a customer, a panel, a court, the market), not by the "

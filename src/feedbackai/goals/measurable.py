@@ -39,10 +39,10 @@ VAGUE_PREDICATE = re.compile(
     r"bad|safe|confident|hazards?|possible|everything|perfect|good|great|world[- ]class|successful|"
     r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable)\b", re.I)
 # a grade or rating to reach: "our Ofsted rating to Outstanding", "rated Gold", "to a B+"
-RATING_TARGET = re.compile(r"\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
+RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
                            r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
                            r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
-ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b", re.I)
+ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b|^\s*(?:end|eradicate)\s+(?=\w)", re.I)
 # organising an event is done when it has happened ("organise a team away-day")
 EVENT_VERBS = {"organise", "organize", "arrange", "plan"}
 EVENT_NOUN = re.compile(r"away-?days?|offsites?|workshops?|events?|conferences?|parties|party|retreats?|"
@@ -116,8 +116,9 @@ def check(g: Goal) -> CriterionResult:
                                f"Not measurable: '{vague.group(0)}' has no number to check it against.",
                                "Say how much: a count, a percentage or 'from <baseline> to <target>'.", details=details)
     universal = next((m for m in list(UNIVERSAL.finditer(text)) + list(ZERO.finditer(text)) + list(ELIMINATE.finditer(text))
-                      if not any(d.start <= m.end() + 1 < d.end + 1 and d.start <= m.end() + 1 for d in g.all_times
-                                 if d.start - m.end() <= 1)), None)
+                      if not (re.match(r"(?:every|each|all)\b", m.group(0), re.I) and
+                              any(d.start <= m.end() + 1 < d.end + 1 for d in g.all_times if d.start - m.end() <= 1))),
+                     None)
     if universal and not EVERYONE.search(text) and not HEDGE.search(text) and not AFFECT.search(text):
         e = g.span_evidence("metric", "specificity", universal.start(), universal.end(), "universal count")
         details["universal"] = universal.group(0)

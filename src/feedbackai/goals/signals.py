@@ -31,7 +31,7 @@ UNIT_WORDS = re.compile(
     r"basis points|percentile|th percentile|sigma|dpmo|units?|sessions?|users?)\b", _I)
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:line|level|floor|unit|ward|room|building|bay|gate|phase|stage|year|grade|route|sev|severity|tier|"
-    r"version|v|section|step|lot|press|station|cell|zone|wave|cohort|series|chapter|lane|pod|hall|dock|door|"
+    r"version|v|section|step|lot|press|station|cell|zone|wave|cohort|series|chapter|lane|pod|hall|dock|door|band|ks|"
     r"aisle|block|area|sprint|release|iteration|epic|module|model|mark|mk|gen|generation|ward|bed|room|"
     r"terminal|platform|pier|wing|suite|site|plant|store|no\.?|number|#|python|java|react|typescript|node|"
     r"windows|ios|android|macos|php|ruby|rails|django|angular|vue|postgres|mysql|sql server|oracle|sap|"
@@ -41,7 +41,7 @@ LABEL_BEFORE = re.compile(
 LABEL_AFTER = re.compile(r"^(?:\s*-?\s*(?:th|st|nd|rd)\b(?!\s*percentile)|-era\b|s\b|/7\b|\s+(?:east|west|north|south)\b|"
                          r"-(?:storey|story)\b)", _I)
 KPI_NAMES = re.compile(
-    r"\b(nps|csat|ces|arr|mrr|acv|tcv|churn|retention|cycle time|lead time|turnaround(?: time)?|throughput|uptime|"
+    r"\b(nps|csat|ces|arr|mrr|otp|on[- ]time\s+performance|subs|subscribers|acv|tcv|churn|retention|cycle time|lead time|turnaround(?: time)?|throughput|uptime|"
     r"availability|latency|error rate|defect rate|defects?|conversion(?: rate)?|win rate|quota|pipeline|revenue|margin|"
     r"gross margin|ebitda|dso|dpo|dio|oee|scrap(?: rate)?|yield|first[- ]pass yield|first[- ]call resolution|"
     r"first[- ]contact resolution|fcr|aht|average handle time|handle time|response time|first[- ]response time|"
@@ -101,6 +101,8 @@ def quantities(g: Goal) -> list[Quantity]:
         elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
                 and not m.group("cur") and not UNIT_WORDS.match(after):
             kind = "year"
+        elif m.group("num") and re.search(r"\d:$", before):
+            kind = "label"           # the second number of a ratio or a degree class: 1:1, 2:1
         elif m.group("num") and re.search(r"\b(?:ifrs|ias|iso|iec|gaap|soc|nist|cmmi)\s?$", before, _I):
             kind = "label"           # a standard's number: IFRS 17, ISO 27001, SOC 2
         elif m.group("num") and re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s$", before):
@@ -175,7 +177,9 @@ EVERYONE = re.compile(r"\b(every(?:one|body)(?!\s+(?:in|on|at|from)\s+(?:the|my|
                       r"every\s+(?:market|country|region|regulation|person))\b", _I)
 SUPERLATIVE = re.compile(r"\b(the\s+best|best\s+(?:place|in|ever)|the\s+most\s+\w+|#\s?1|number\s+one|no\.\s?1|"
                          r"world[- ]class|world's\s+best|best[- ]in[- ]class|market\s+leader|industry\s+leader|"
-                         r"revolutionary|game[- ]chang\w+|rock\s?star|legendary|amazing|awesome|outstanding|"
+                         r"revolutionary|game[- ]chang\w+|rock\s?star|legendary|amazing|awesome|(?-i:outstanding)(?!\s+(?:cases?|invoices?|"
+                         r"quer(?:y|ies)|actions?|items?|debts?|balances?|tickets?|issues?|payments?|orders?|claims?|"
+                         r"complaints?|work|referrals?|applications?|recommendations?|findings?))|"
                          r"excellence|successful|greatness|top\s+of\s+(?:the|my)\s+game|go(?:es)?\s+viral|viral)\b", _I)
 HEDGE = re.compile(r"\b(try\s+to|try\s+and|trying\s+to|attempt\s+to|if\s+possible|hopefully|where\s+possible|"
                    r"as\s+much\s+as\s+possible|when\s+i\s+can|if\s+i\s+can|maybe|perhaps|possibly|ideally|aim\s+to|"
@@ -201,7 +205,9 @@ PLATITUDE = re.compile(
     r"unlock(?:ing)?\s+(?:value|potential|synergies)|raise\s+(?:the|my|our)\s+(?:profile|bar|game)|"
     r"(?:excellent|great|outstanding|exceptional|amazing)\s+(?:support|service|work|job)\s+(?:to|for)\s+(?:every|all)|"
     r"think\s+(?:bigger|big|outside\s+the\s+box)|lean\s+in(?:to)?|every\s+argument|go-to\s+(?:person|expert)|"
-    r"never\s+stop\s+\w+ing|always\s+say\s+yes|feel\s+at\s+home|win[- ]win)\b", _I)
+    r"never\s+stop\s+\w+ing|always\s+say\s+yes|feel\s+at\s+home|win[- ]win|culture\s+of|change\s+the\s+world|"
+    r"shape\s+the\s+future|across\s+the\s+board|find\s+my\s+voice|broaden\s+my\s+(?:experience|horizons)|"
+    r"(?:excellent|great|outstanding|exceptional)\s+care|raise\s+awareness|(?:'s|s')\s+favourite|the\s+greenest)\b", _I)
 BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "reposition", "reinvent", "inspire",
               "drive", "own", "level", "leverage", "empower", "transform", "revolutionize", "revolutionise",
               "champion", "elevate", "ensure", "enhance", "strengthen", "focus", "explore", "think", "work", "help",
@@ -233,7 +239,7 @@ VAGUE_VERBS = {
     "increase", "reduce", "cut", "lower", "decrease", "speed", "stop", "eliminate", "have", "go", "see",
 }
 CHECKABLE_VERBS = {
-    "ship", "launch", "release", "publish", "complete", "finish", "submit", "file", "deliver", "deploy",
+    "ship", "launch", "release", "publish", "complete", "finish", "submit", "file", "deliver", "deploy", "clear",
     "implement", "migrate", "move", "roll", "automate", "build", "design", "redesign", "draft", "write",
     "document", "template", "set", "stand", "integrate", "digitize", "digitise", "scan", "convert", "replace",
     "retire", "decommission", "upgrade", "refinance", "renegotiate", "sign", "close", "hire", "open",
@@ -257,7 +263,9 @@ OUTCOME_OBJECTS = re.compile(
     r"exam|degree|bsn|mba|phd|diploma|full\s+speed|go\s+live|go-live|paperless|compliant|rated|"
     r"published\s+in|publish\s+in|consent|planning\s+permission|rezoned|shortlisted|accepted\s+(?:at|by|in|for|to)|"
     r"recommended\s+by|preferred\s+supplier|signed|(?:get|getting|go|going|make)\s+(?:[\w'-]+\s+){0,5}live|"
-    r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency|qualification|qualified|chartered)\b", _I)
+    r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency|qualification|qualified|chartered|apprenticeship|secondment|"
+    r"placement|net\s+zero|carbon[- ]neutral|out\s+of\s+special\s+measures|out\s+of\s+[\w\s]{0,12}['\"]?requires\s+improvement|"
+    r"first\s+patient\s+in)\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
     r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"

@@ -90,6 +90,10 @@ def check(g: Goal) -> CriterionResult:
     open_scope = EVERYONE.search(text)
     kpi = KPI_NAMES.search(text)
     skill = SKILL.search(text)
+    if skill:
+        tok = next((t for t in g.doc if g.char(t.idx) == skill.start()), None)
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
+            skill = None         # "first patient in for study AZ-4411", "a partner at the practice"
     a, b = _first_part_span(g)
 
     actions = []
