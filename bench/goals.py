@@ -102,6 +102,7 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
 FULL_SETS = (  # (file, role): goals with all five labels by writers other than the main corpus's
     ("smart_a.jsonl", "dev: error analysis (2026-11-27); its relevance labels train cross-encoder 1.2.0 (in-sample)"),
     ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
+    ("smart_c.jsonl", "dev: error analysis (2026-11-27, second round)"),
 )
 
 
