@@ -91,6 +91,7 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
     ("achievable_a.jsonl", "achievable", "dev: used for error analysis"),
     ("achievable_b.jsonl", "achievable", "dev: used for error analysis"),
     ("achievable_c.jsonl", "achievable", "unseen: written after the rules, errors never read"),
+    ("achievable_d.jsonl", "achievable", "dev: used for error analysis (2026-11-26, fourth session)"),
     *((f"relevance_{w}.jsonl", "relevant", "train (cross-encoder + relevance model): in-sample")
       for w in PAIR_SETS),
     ("relevance_g.jsonl", "relevant", "never trained on by the shipped model (trained the unshipped 1.1.0); errors not read"),
