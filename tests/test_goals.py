@@ -327,6 +327,10 @@ def test_specific(analyzer, goal, met):
     ("Become a partner at the firm by April 2027", False),                    # an appointment
     ("Eliminate all pressure ulcers on the ward", False),                     # a perfect outcome
     ("Totally reinvent adult social care in the county within 12 months", False),
+    ("Reach 2 million app users by end of next month (currently 50k)", False),   # 40x the stated level
+    ("Install 4,000 smart meters by next week (we install about 250 a month)", False),  # 50x the pace
+    ("Grow newsletter subscribers to 12,000 by June 2027 (currently 10,500)", True),
+    ("Recruit 40 volunteers by March 2027 (we recruit about 15 a month)", True),
     ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),

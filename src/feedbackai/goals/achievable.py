@@ -422,6 +422,44 @@ def _num(s: str, unit_hint: str = "") -> float | None:
     return v
 
 
+# a starting level stated beside the target: "(currently 40k)", "(95 enrolled so far)", "£180k in total last year"
+STATED_LEVEL = re.compile(r"\b(?:currently|now\s+at|we(?:'re|\s+are)\s+at|today)\s+(?:~|about\s+|around\s+)?"
+                          r"(?P<a>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\b|(?P<a2>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
+                          r"(?:[a-z]+\s+){0,2}?(?:so\s+far|to\s+date|(?:in\s+total\s+)?last\s+year)\b", _I)
+# a current pace stated beside the target: "(we connect about 300 a month)", "about 8 a month"
+STATED_PACE = re.compile(r"\b(?:~|about\s+|around\s+|roughly\s+)?(?P<n>\d[\d,.]*)\s+(?:a|per|each)\s+"
+                         r"(?P<u>day|week|month|year)\b", _I)
+_PACE_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _stated_stretch(g: Goal, h: int, qs: list) -> tuple[float, str] | None:
+    """How many times the stated level or pace the target asks for in the time frame (``qs``: targets)."""
+    text = g.text
+    lvl, pace = STATED_LEVEL.search(text), STATED_PACE.search(text)
+    spans = [m.span() for m in (lvl, pace) if m]
+    goal_qs = [q for q in qs if (q.value or 0) > 0 and not any(a <= q.start < b for a, b in spans)]
+    if not goal_qs:
+        return None
+    target = max(q.value or 0 for q in goal_qs)
+    out = None
+    if pace:
+        n = _num(pace.group("n"))
+        if n:
+            have = n * h / _PACE_DAYS[pace.group("u").lower()]
+            base = _num(lvl.group("a") or lvl.group("a2")) if lvl and not (lvl.group(0).lower().find("last year") >= 0) \
+                else 0.0
+            need = target - (base or 0.0)
+            if have > 0 and need > 0:
+                out = (need / have, pace.group(0))
+    if out is None and lvl:
+        base = _num(lvl.group("a") or lvl.group("a2"))
+        if base and target > base:
+            if re.search(r"last\s+year", lvl.group(0), _I):
+                base = base * h / 365        # a year's total, scaled to the time frame
+            out = (target / base, lvl.group(0))
+    return out
+
+
 def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
     """(x-fold change, evidence text, direction, is-a-time-or-backlog reduction) or None."""
     text = g.text
@@ -499,6 +537,12 @@ def _scale_flags(g: Goal, qs: list) -> list[tuple[str, int, int]]:
             i = text.find(span_text)
             flags.append((f"A {ratio:.3g}x {'increase' if direction == 'up' else 'reduction'} in about {h} days is far "
                           f"beyond ordinary business ranges.", i, i + len(span_text)))
+    if not flags and r is None:
+        st = _stated_stretch(g, h, qs)
+        if st is not None and st[0] >= 3.0:
+            i = text.find(st[1])
+            flags.append((f"The target asks for {st[0]:.3g}x the stated level or pace ('{st[1]}') in about {h} days: "
+                          "far beyond the time frame.", i, i + len(st[1])))
     if h <= 62:
         for q in qs:
             v = q.value or 0

@@ -86,6 +86,12 @@ def _value(m: re.Match[str]) -> float | None:
     return v
 
 
+def _after_verb(g: Goal, start: int) -> bool:
+    """The word before the number at ``start`` (a character offset in ``g.text``) is a verb."""
+    prev = [t for t in g.doc if t.idx >= g.offset and g.char(t.idx) < start]
+    return bool(prev) and prev[-1].pos_ == "VERB"
+
+
 def quantities(g: Goal) -> list[Quantity]:
     """Every number in the goal, classified."""
     if getattr(g, "_quantities", None) is not None:
@@ -120,8 +126,8 @@ def quantities(g: Goal) -> list[Quantity]:
         elif m.group("num") and re.search(r"\b[A-Z][\w+#.]*\s$", before) and not KPI_NAMES.search(before[-15:]) \
                 and not re.search(r"\b(?:by|to|from|of|at|under|below|above|over|with|for|than|hit|reach)\s+\S*\s$", before, _I) \
                 and not m.group("suf") and not m.group("cur") and not UNIT_WORDS.match(after) \
-                and not re.match(r"\s+[a-z]", after):
-            kind = "version"         # React 18, TypeScript 5
+                and not re.match(r"\s+[a-z]", after) and not _after_verb(g, s):
+            kind = "version"         # React 18, TypeScript 5 (not "Connect 5,000 EV chargers")
         elif m.group("num") and m.group("num") in ("911", "999", "112", "24") and re.match(r"\s*(?:calls?|/7)", after, _I):
             kind = "label"
         else:
