@@ -94,6 +94,7 @@ def test_score_and_verdict_follow_the_criteria(analyzer):
     ("by Black Friday 2027", dt.date(2027, 11, 26)),
     ("by 30/09", dt.date(2027, 9, 30)),                  # day and month, no year: the next one
     ("through to Christmas", dt.date(2026, 12, 25)),
+    ("by Christmas, 1500 of them to clients", dt.date(2026, 12, 25)),   # a count after a comma is no year
     ("by end of FY", dt.date(2026, 12, 31)),              # fiscal years are read as calendar years
 ])
 def test_deadlines_resolve_against_today(text, expected):
@@ -130,6 +131,8 @@ def test_time_expressions_that_are_not_deadlines(text, how):
 def test_years_and_versions_are_not_deadlines():
     assert not find_deadlines("Complete the 2026 pay equity audit", TODAY)
     assert not find_deadlines("Upgrade from React 18 to React 19", TODAY)
+    assert not find_deadlines("Reduce customer churn by 1/3", TODAY)   # a fraction, not 1 March or 3 January
+    assert find_deadlines("Ship it by Christmas 0000", TODAY)[0].date == dt.date(2026, 12, 25)  # no year 0 crash
 
 
 @pytest.mark.parametrize("goal,met", [
@@ -196,6 +199,9 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Increase the share of students getting a 2:1 or above", False),        # a degree class, no target
     ("Work towards Band 6 competencies in theatres", False),
     ("Clear the planning applications backlog", True),
+    ("Improve the staff-to-manager ratio from 12:1 to 8:1 by December 2027", True),
+    ("Log all risks for the Leeds project in the RAID log by 15 January 2027", True),
+    ("Complete fire-safety checks in all areas of the warehouse", True),
 ])
 def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")
@@ -331,6 +337,17 @@ def test_specific(analyzer, goal, met):
     ("Install 4,000 smart meters by next week (we install about 250 a month)", False),  # 50x the pace
     ("Grow newsletter subscribers to 12,000 by June 2027 (currently 10,500)", True),
     ("Recruit 40 volunteers by March 2027 (we recruit about 15 a month)", True),
+    # ordinary goals a reviewer wrote against the rules above (2026-11-27): none is a red flag
+    ("Get the training budget approved by Friday", True),                      # 'by Friday' decides nothing
+    ("Clear the top issues in our Jira backlog by March 2027", True),
+    ("Visit the most important clients in the region by June 2027", True),
+    ("Use good judgement when approving refunds over £500", True),
+    ("Prepare the evidence pack for our CQC rating review by May 2027", True),
+    ("Ensure all 12 subcontractors are engaged by March 2027", True),
+    ("Raise NPS to 45 by March 2027 (32 last year)", True),
+    ("Get 10 customers on the new pricing plan by March 2027 (currently 2)", True),
+    ("Change the region codes in the CRM by Friday", True),
+    ("Record all 12 onboarding videos by Friday", False),                      # producing, not logging
     ("Clear the waiting list by 31 March 2027: call the 40 patients, book the slots and send the letters", True),
     ("Book 400 qualified meetings for the AEs by 3 December 2026", False),    # ~57 a day
     ("Never miss a deadline this year", False),

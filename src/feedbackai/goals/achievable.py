@@ -123,11 +123,14 @@ REGULATOR_DECISION = re.compile(
     r"\bCE[- ]mark(?:ing)?\s+(?:approval|certification)\b(?!\s+" + _PAPERWORK + r")", _I)
 # someone else's decision, in the passive: "recommended by NICE", "rezoned by the council", "funded by the DfE"
 DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endorsed|accredited|ratified|selected|chosen|"
-                        r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?-i:[A-Z][\w&'’-]*)|\b(?:get|gain|secure|win)\s+"
+                        r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                        r"sat|sun|q[1-4]|h[12]|fy|easter|christmas|xmas|end|eo[ymqw]|spring|summer|autumn|winter|next|this)\w*\b)"
+                        r"(?-i:[A-Z][\w&'’-]*)|\b(?:get|gain|secure|win)\s+"
                         r"(?:[\w-]+\s+){0,2}?buy-?in\b|\bpresident'?s\s+club\b|\b(?:have|get)\s+the\s+law\s+changed\b|"
                         r"\bchange\s+the\s+law\b", _I)
 # a ranking against others: "the #1 rated hotel in Lisbon", "the best team in the region", "the happiest shift in the Trust"
-RANKED = re.compile(r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
+RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|our\s+\w+|the\s+\w+|\w+))\s+"
+                    r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
                     r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
 # a grade or category awarded by an inspectorate, regulator or assessor ("an Outstanding Ofsted judgement",
@@ -135,15 +138,15 @@ RANKED = re.compile(r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+
 # Oversight Framework")
 INSPECTION_GRADE = re.compile(
     r"\b(?:outstanding|good|requires\s+improvement|aa\+?|[1-5][- ]star|platinum|gold|segment\s+\d)\b[^.;]{0,30}?"
-    r"\b(?:ofsted|cqc|peel|hmicfrs|epa|brcgs|gphc|judgement|oversight\s+framework)\b|"
+    r"\b(?:ofsted|cqc|peel|hmicfrs|epa|brcgs|gphc|oversight\s+framework)\b|"
     r"\b(?:ofsted|cqc|peel|epa|brcgs|gphc|investors\s+in\s+people)\b[^.;]{0,30}?\b(?:judgement|rating|grade|"
     r"platinum|gold|silver|outstanding|accreditation)\b|\bout\s+of\s+(?:special\s+measures|[\w\s]{0,12}['\"‘’]?requires\s+improvement)|"
     r"\b(?:re-?)?accreditation\s+(?:[\w\s]{0,20}?)by\s+the\s+(?-i:[A-Z]{2,})|\bnice\s+approved\s+list", _I)
 # a ranking against others, however worded: "become the largest producer", "a world leader", "1st place in the NSS"
 RANK_BECOME = re.compile(
-    r"\b(?:become|be|reach|make\s+\w+)\s+(?:the\s+|a\s+|an\s+|our\s+|(?:[\w-]+'s\s+))?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:become|be)\s+(?:the\s+|a\s+|an\s+|our\s+|(?:[\w-]+'s\s+))?(?:[\w-]+\s+){0,2}?"
     r"(?:best|largest|biggest|greenest|favourite|favorite|most[\s-]\w+|fastest|cheapest|highest[\s-]rated|top[\s-]rated|"
-    r"world\s+leader|market\s+leader|1st\s+place)\b", _I)
+    r"world\s+leader|market\s+leader)\b|\b(?:reach|take|finish\s+in|win)\s+(?:the\s+)?(?:1st|first)\s+place\b", _I)
 # an appointment others make: "become a partner at the practice", "become Executive Headteacher", "a royal patron"
 APPOINTMENT = re.compile(
     r"\bbecome\s+(?:a\s+|an\s+|the\s+)?(?:partner|director|head(?:teacher)?|executive\s+\w+|principal|chief\s+\w+|"
@@ -152,8 +155,8 @@ APPOINTMENT = re.compile(
 # other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
 OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
                              r"every\s+\w+)"
-                             r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are|be|feel|feels)\s+(?:\w+\s+)?(?:happy|happier|motivated|delighted|"
-                             r"engaged)|to\s+love|loves?\s+(?!to\b))|\bmake\s+(?:everyone|everybody|the\s+whole\s+\w+|all\s+\w+|"
+                             r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are|be|feel|feels)\s+(?:\w+\s+)?(?:happy|happier|motivated|delighted)|"
+                             r"to\s+love|loves?\s+(?!to\b))|\bmake\s+(?:everyone|everybody|the\s+whole\s+\w+|all\s+\w+|"
                              r"every\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:happy|happier|love)\b", _I)
 # a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
 INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
@@ -275,9 +278,10 @@ BIG_UNDERTAKING = re.compile(
     r"(?:tower|building|hospital|plant|factory|campus|platform|erp|system)|"
     r"(?:transform|overhaul|rebuild|reinvent)\s+(?:the\s+|our\s+)?(?:company|business|organi[sz]ation|culture))\b", _I)
 WHOLE_TRANSFORMATION = re.compile(
-    r"\b(?:totally\s+|completely\s+)?(?:transform|reinvent|overhaul|change)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:culture|network|social\s+care|directorate|supply\s+chain|county|region|world)\b", _I)
-ADMIN_STEP = re.compile(r"\s*(?:put|log|record|add|upload|list|tag|file|send|share|circulate|email|forward|print|"
+    r"\b(?:totally\s+|completely\s+)?(?:transform|reinvent|overhaul)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:culture|network|social\s+care|directorate|supply\s+chain|county|region|world)\b"
+    r"(?=\s*(?:$|[,.;:]|\b(?:by|within|in|to|across|for|before|so|over|during|of\s+the)\b))", _I)
+ADMIN_STEP = re.compile(r"\s*(?:put|log|add|upload|list|tag|file|send|share|circulate|email|forward|"
                         r"save|copy)\b(?!\s+(?:up|out)\b)", _I)
 BIG_SCOPE = re.compile(r"\b(all|every|entire|whole|each)\b", _I)
 TIME_UNIT = re.compile(r"\b(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)\b", _I)
@@ -425,7 +429,9 @@ def _num(s: str, unit_hint: str = "") -> float | None:
 # a starting level stated beside the target: "(currently 40k)", "(95 enrolled so far)", "£180k in total last year"
 STATED_LEVEL = re.compile(r"\b(?:currently|now\s+at|we(?:'re|\s+are)\s+at|today)\s+(?:~|about\s+|around\s+)?"
                           r"(?P<a>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\b|(?P<a2>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
-                          r"(?:[a-z]+\s+){0,2}?(?:so\s+far|to\s+date|(?:in\s+total\s+)?last\s+year)\b", _I)
+                          r"(?:[a-z]+\s+){0,2}?(?:so\s+far|to\s+date|in\s+total\s+last\s+year)\b|\b(?:raised|sold|made|generated|"
+                          r"connected|installed|closed|hired|enrolled|recruited|booked)\s+(?P<a3>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
+                          r"(?:[a-z]+\s+){0,3}?last\s+year\b", _I)
 # a current pace stated beside the target: "(we connect about 300 a month)", "about 8 a month"
 STATED_PACE = re.compile(r"\b(?:~|about\s+|around\s+|roughly\s+)?(?P<n>\d[\d,.]*)\s+(?:a|per|each)\s+"
                          r"(?P<u>day|week|month|year)\b", _I)
@@ -446,15 +452,16 @@ def _stated_stretch(g: Goal, h: int, qs: list) -> tuple[float, str] | None:
         n = _num(pace.group("n"))
         if n:
             have = n * h / _PACE_DAYS[pace.group("u").lower()]
-            base = _num(lvl.group("a") or lvl.group("a2")) if lvl and not (lvl.group(0).lower().find("last year") >= 0) \
+            base = _num(lvl.group("a") or lvl.group("a2") or "") if lvl and "last year" not in lvl.group(0).lower() \
                 else 0.0
             need = target - (base or 0.0)
             if have > 0 and need > 0:
                 out = (need / have, pace.group(0))
     if out is None and lvl:
-        base = _num(lvl.group("a") or lvl.group("a2"))
-        if base and target > base:
-            if re.search(r"last\s+year", lvl.group(0), _I):
+        base = _num(lvl.group("a") or lvl.group("a2") or lvl.group("a3") or "")
+        # small counts can be ramped by effort ("10 customers, currently 2"); a level far away cannot
+        if base and target > base and target - base >= 500:
+            if lvl.group("a3") or re.search(r"last\s+year", lvl.group(0), _I):
                 base = base * h / 365        # a year's total, scaled to the time frame
             out = (target / base, lvl.group(0))
     return out
@@ -691,7 +698,7 @@ def check(g: Goal) -> CriterionResult:
                WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text) or
                DECIDED_BY.search(text) or INSPECTION_GRADE.search(text) or APPOINTMENT.search(text))
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
-                                     r"registered|cleared", outside.group(0), _I)
+                                     r"registered|cleared|rating|judgement|grade", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
     if outside and re.search(r"ranking", outside.group(0), _I) and \
             re.search(r"\b(?:seo|google|search|app\s+store|play\s+store|keywords?)\b", text, _I):

@@ -214,7 +214,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
-    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)", _F), "numeric_dm"),
+    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)(?!\s+of\b)", _F), "numeric_dm"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "drange"),
     (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _F), "mdy"),
     (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "dmy"),
@@ -247,7 +247,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(tomorrow|tonight|overnight|today|by\s+the\s+weekend|this\s+weekend|next\s+weekend|end\s+of\s+the\s+week)\b", _F), "tomorrow"),
     (re.compile(r"\b(?:by\s+|before\s+|until\s+)?mid-?\s?(year|quarter|month)\b", _F), "mid_unit"),
     # seasons and holidays
-    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}(?:,?\s+'?(\d{{4}}))?\b", _F), "holiday"),
+    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}(?:\s+((?:19|20)\d\d))?\b", _F), "holiday"),
     (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+|this\s+|next\s+|coming\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?(spring|summer|fall|autumn|winter)\b"
                 rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
                 rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
@@ -270,6 +270,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return _safe_date(y, month, day), "absolute"
     if kind == "numeric_dm":
         a, b = int(g[0]), int(g[1])
+        if max(a, b) <= 12:
+            return None          # "by 1/3", "by 3/4": a fraction as likely as a date
         day, month = (a, b) if a > 12 else (b, a)
         if not (1 <= month <= 12 and 1 <= day <= 31) or _safe_date(today.year, month, day) is None:
             return None

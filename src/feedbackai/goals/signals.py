@@ -107,7 +107,7 @@ def quantities(g: Goal) -> list[Quantity]:
         elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
                 and not m.group("cur") and not UNIT_WORDS.match(after):
             kind = "year"
-        elif m.group("num") and re.search(r"\d:$", before):
+        elif m.group("num") and re.search(r"\d:$", before) and not re.search(r"\b(?:from|to|at)\s+\d+:$", before, _I):
             kind = "label"           # the second number of a ratio or a degree class: 1:1, 2:1
         elif m.group("num") and re.search(r"\b(?:ifrs|ias|iso|iec|gaap|soc|nist|cmmi)\s?$", before, _I):
             kind = "label"           # a standard's number: IFRS 17, ISO 27001, SOC 2
@@ -207,10 +207,10 @@ AFFECT = re.compile(r"\b(love|loves|loved|happy|happier|fun|inspire[sd]?|delight
 PLATITUDE = re.compile(
     r"\b(perfection|perfect\s+in\s+every\s+way|be\s+perfect|flawless\s+(?:service|delivery|execution|experience)|"
     r"exceed(?:ing)?\s+(?:all\s+)?(?:expectations|targets)|give\s+(?:it\s+)?1[0-9]0(?=\s?%)|go(?:ing)?\s+above\s+and\s+beyond|"
-    r"(?:all|every)\s+risks?|all\s+areas|in\s+every\s+way|best\s+version\s+of\s+(?:myself|yourself|ourselves)|"
+    r"eliminate\s+all\s+risks?|in\s+all\s+areas\b(?!\s+of)|in\s+every\s+way|best\s+version\s+of\s+(?:myself|yourself|ourselves)|"
     r"unlock(?:ing)?\s+(?:value|potential|synergies)|raise\s+(?:the|my|our)\s+(?:profile|bar|game)|"
     r"(?:excellent|great|outstanding|exceptional|amazing)\s+(?:support|service|work|job)\s+(?:to|for)\s+(?:every|all)|"
-    r"think\s+(?:bigger|big|outside\s+the\s+box)|lean\s+in(?:to)?|every\s+argument|go-to\s+(?:person|expert)|"
+    r"think\s+(?:bigger|big|outside\s+the\s+box)|(?-i:lean)\s+into|every\s+argument|go-to\s+(?:person|expert)|"
     r"never\s+stop\s+\w+ing|always\s+say\s+yes|feel\s+at\s+home|win[- ]win|culture\s+of|change\s+the\s+world|"
     r"shape\s+the\s+future|across\s+the\s+board|find\s+my\s+voice|broaden\s+my\s+(?:experience|horizons)|"
     r"(?:excellent|great|outstanding|exceptional)\s+care|raise\s+awareness|(?:'s|s')\s+favourite|the\s+greenest)\b", _I)
@@ -270,7 +270,7 @@ OUTCOME_OBJECTS = re.compile(
     r"published\s+in|publish\s+in|consent|planning\s+permission|rezoned|shortlisted|accepted\s+(?:at|by|in|for|to)|"
     r"recommended\s+by|preferred\s+supplier|signed|(?:get|getting|go|going|make)\s+(?:[\w'-]+\s+){0,5}live|"
     r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency|qualification|qualified|chartered|apprenticeship|secondment|"
-    r"placement|net\s+zero|carbon[- ]neutral|out\s+of\s+special\s+measures|out\s+of\s+[\w\s]{0,12}['\"]?requires\s+improvement|"
+    r"net\s+zero|carbon[- ]neutral|out\s+of\s+special\s+measures|out\s+of\s+[\w\s]{0,12}['\"]?requires\s+improvement|"
     r"first\s+patient\s+in)\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"

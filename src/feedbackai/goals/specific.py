@@ -135,7 +135,7 @@ def check(g: Goal) -> CriterionResult:
         reasons_not.append((f"'{affect.group(0)}' is a feeling, not a scope anyone can check", affect))
 
     platitude = PLATITUDE.search(text)
-    if platitude:
+    if platitude and not target:
         reasons_not.append((f"'{platitude.group(0)}' is an aspiration, not something anyone can check", platitude))
     universal = (UNIVERSAL.search(text) or ZERO.search(text))
     all_concrete = _concrete_tokens(g, [t for t in g.doc if t.idx >= g.offset])
