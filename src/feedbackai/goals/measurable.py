@@ -5,7 +5,8 @@ Decision, in order:
    to Y", "under 400 ms", "2x" / "double" / "by a third". Numbers that are not targets do not
    count: dates and deadlines, years ("the 2026 reorg"), versions ("React 18", "Python
    3.8"), labels ("Line 3", "Level 3", "sev-2", "p95", "Year 10", "8th grade", "24/7").
-   "100% safe" is not a number to hit. -> met.
+   "100% safe" is not a number to hit. -> met. So is a grade to reach ("our Ofsted rating to
+   Outstanding", RAG "from red to green"); an aspiration ("give 110%", "exceed expectations") is not.
 2. Otherwise a vague comparative with no number ("faster", "better", "more", "happier") ->
    not met, and a named KPI with a direction but no target ("Reduce our DSO") -> not met.
 3. Otherwise a universal count ("every invoice", "zero defects", "never ... a defective part",

@@ -8,6 +8,11 @@ Not specific, whatever else the goal says:
   a KPI; an open scope ("everything", "everyone", "every market", "every possible ...");
 - a vague verb on an abstract object ("improve communication", "work on leadership", "drive
   innovation", "learn Kubernetes" - a skill with no level or outcome - "update the KB").
+- an aspiration nobody could check ("achieve perfection in all areas", "give 110%", "unlock value";
+  ``signals.PLATITUDE``) unless a number pins it down.
+A vague *owning* verb (own, lead, drive, ensure) is made concrete by a named object or a counted
+zero ("own the Q3 SOX walkthroughs", "ensure zero data breaches across the organisation");
+supporting, helping with or leveraging a named thing is not.
 Specific: a concrete verb on a concrete object ("Migrate the nightly billing jobs to
 Airflow", "Redesign the pricing page"); a named KPI or named thing as the object, even after a
 vague verb ("Reduce our DSO", "grow walmart account"); a target number or a countable outcome
