@@ -240,6 +240,8 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Achieve an Outstanding Ofsted judgement at the next inspection", True),  # a grade, not a slogan
     ("Embed a culture of continuous improvement", False),
     ("Do the Level 5 Coaching and Mentoring apprenticeship", True),
+    ("Fix the most common errors in the Salesforce integration", True),  # the object picked, not a slogan
+    ("Be the most responsive team in the business", False),
 ])
 def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")

@@ -92,6 +92,10 @@ def check(g: Goal) -> CriterionResult:
     hedge = HEDGE.search(text)
     comparative = COMPARATIVE.search(text)
     superlative = SUPERLATIVE.search(text)
+    if superlative and re.match(r"the\s+most\s", superlative.group(0), re.I) and \
+            re.search(r"\b(?:fix|clear|visit|call|review|close|resolve|answer|contact|reach|prioriti[sz]e|tackle|address)\s+$",
+                      text[:superlative.start()], re.I):
+        superlative = None       # "fix the most common errors": the object picked, not a slogan
     open_scope = EVERYONE.search(text)
     kpi = KPI_NAMES.search(text)
     skill = SKILL.search(text)
