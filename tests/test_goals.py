@@ -368,6 +368,14 @@ def test_specific(analyzer, goal, met):
     ("Secure the £80k innovation grant from the local enterprise partnership by June 2027", False),
     ("Get my debut novel onto the New York Times bestseller list", False),
     ("Add the 3 new SKUs onto the Tesco price file by 31 January 2027", True),
+    # compounding, rankings with a possessive, one named buyer (2026-11-27, second session)
+    ("Double fee income every year for the next five years", False),          # 32x
+    ("Grow subscriptions 60% year on year for 5 years", False),               # ~10x
+    ("Grow revenue by 10% every year for the next three years", True),        # 1.3x: ordinary
+    ("Become the UK's most-read regional news brand by December 2027", False),
+    ("Make Southern trains the most punctual in Britain by December 2027", False),
+    ("Land Tesco as a customer by the summer", False),
+    ("Onboard Tesco as a customer within 2 weeks of contract signature", True),
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

@@ -111,7 +111,10 @@ WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
                          r"arbitration|listing|league|title|cup|championship|grant)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
                          r"(?:[\w£$€.-]+\s+){0,3}?(?:seat|transfer|promotion|secondment|nomination|grant|listing)\b|"
-                         r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b", _I)
+                         r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b|"
+                         # one named buyer's decision: "land Tesco as a customer", "sign Siemens as a client"
+                         r"\b(?:land|win|sign|bring\s+in)\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+as\s+"
+                         r"(?:a|an|our)\s+(?:new\s+|key\s+)?(?:customer|client|account|stockist|distributor)\b", _I)
 # the person's own paperwork for a decision ("the planning approval pack"), not the decision itself
 _PAPERWORK = (r"(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|turnaround|renewal|"
               r"process|timeline)")
@@ -129,7 +132,7 @@ DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endor
                         r"(?:[\w-]+\s+){0,2}?buy-?in\b|\bpresident'?s\s+club\b|\b(?:have|get)\s+the\s+law\s+changed\b|"
                         r"\bchange\s+the\s+law\b", _I)
 # a ranking against others: "the #1 rated hotel in Lisbon", "the best team in the region", "the happiest shift in the Trust"
-RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|our\s+\w+|the\s+\w+|\w+))\s+"
+RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|our\s+\w+|the\s+\w+|\w+(?:\s+\w+)?))\s+"
                     r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
                     r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
@@ -144,7 +147,7 @@ INSPECTION_GRADE = re.compile(
     r"\b(?:re-?)?accreditation\s+(?:[\w\s]{0,20}?)by\s+the\s+(?-i:[A-Z]{2,})|\bnice\s+approved\s+list", _I)
 # a ranking against others, however worded: "become the largest producer", "a world leader", "1st place in the NSS"
 RANK_BECOME = re.compile(
-    r"\b(?:become|be)\s+(?:the\s+|a\s+|an\s+|our\s+|(?:[\w-]+'s\s+))?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:become|be)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:best|largest|biggest|greenest|favourite|favorite|most[\s-]\w+|fastest|cheapest|highest[\s-]rated|top[\s-]rated|"
     r"world\s+leader|market\s+leader)\b|\b(?:reach|take|finish\s+in|win)\s+(?:the\s+)?(?:1st|first)\s+place\b", _I)
 # an appointment others make: "become a partner at the practice", "become Executive Headteacher", "a royal patron"
@@ -524,9 +527,38 @@ def _ratio(g: Goal) -> tuple[float, str, str, bool] | None:
     return None
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0}
+# growth compounded over years: "double fee income every year for the next five years" (32x), "grow sales
+# 60% year on year for 5 years" (10x)
+COMPOUND = re.compile(
+    r"\b(?:(?P<mult>doubl|tripl|trebl|quadrupl)\w*|(?:grow|increase|raise|boost|lift)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:by\s+)?(?P<pct>\d{1,3})\s?%)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:every\s+year|each\s+year|a\s+year|per\s+year|per\s+annum|annually|year[- ]on[- ]year|yoy)\s+"
+    r"(?:[\w-]+\s+){0,2}?for\s+(?:the\s+next\s+|the\s+coming\s+|)"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b", _I)
+
+
+def _compounding(text: str) -> tuple[str, int, int] | None:
+    m = COMPOUND.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    step = _MULTIPLIERS[m.group("mult").lower()] if m.group("mult") else 1 + int(m.group("pct")) / 100
+    factor = step ** years
+    if factor < 8:
+        return None
+    return (f"'{m.group(0)}' compounds to about {factor:,.0f}x in {years} years: growth far beyond ordinary business "
+            "ranges.", m.start(), m.end())
+
+
 def _scale_flags(g: Goal, qs: list) -> list[tuple[str, int, int]]:
     """Scale red flags; ``qs`` are the goal's target quantities (``signals.targets``), found once."""
     text = g.text
+    comp = _compounding(text)
+    if comp:
+        return [comp]
     h = _horizon_days(g)
     flags: list[tuple[str, int, int]] = []
     if h is None:
