@@ -114,3 +114,14 @@ def test_scores_explain_themselves(analyzer):
     assert r.specificity.method.startswith("trained")
     assert any("'" in reason for reason in r.specificity.reasons)
     assert r.specificity.evidence and r.actionability.evidence
+
+
+def test_independent_writers_train_only_and_test_split_unchanged():
+    from feedbackai.corpus import TRAIN_ONLY_FILES, corpus_files, load_comments, split_of
+
+    names = [p.name for p in corpus_files()]
+    assert all(n in names for n in TRAIN_ONLY_FILES)
+    assert "indep_b.jsonl" not in names          # the unseen writer is never trained on
+    assert split_of("IA-0005") == split_of("IC-0010") == "train"
+    test = load_comments(split="test")
+    assert len(test) == 761 and not any(c.id.startswith(("IA-", "IB-", "IC-")) for c in test)

@@ -1,7 +1,10 @@
-"""The project's labelled review-comment corpus (``corpora/comments/part_*.jsonl``).
+"""The project's labelled review-comment corpus (``corpora/comments/part_*.jsonl`` and the
+independent writers' training files ``TRAIN_ONLY_FILES``).
 
 The split is fixed by the comment id: ``test`` when sha1(id) mod 5 == 0 (about 20%),
-else ``train``. No model selection, threshold or feature choice looks at ``test``.
+else ``train``. No model selection, threshold or feature choice looks at ``test``. The
+independent writers' training files (ids ``TRAIN_ONLY_PREFIXES``) are train only, so the test
+split stays what it was; ``indep_b.jsonl`` is never trained on (``bench/accuracy.py`` scores it).
 """
 
 from __future__ import annotations
@@ -38,12 +41,20 @@ class LabelledComment:
         return split_of(self.id)
 
 
+# whole files by independent writers that train the scorers and never enter the test split
+TRAIN_ONLY_FILES = ("indep_a.jsonl", "indep_c.jsonl")
+TRAIN_ONLY_PREFIXES = ("IA-", "IC-")
+
+
 def split_of(comment_id: str) -> str:
+    if comment_id.startswith(TRAIN_ONLY_PREFIXES):
+        return "train"
     return "test" if int(hashlib.sha1(comment_id.encode()).hexdigest(), 16) % 5 == 0 else "train"
 
 
 def corpus_files(root: Path | None = None) -> list[Path]:
-    return sorted(((root or DEFAULT_ROOT) / "comments").glob("part_*.jsonl"))
+    folder = (root or DEFAULT_ROOT) / "comments"
+    return sorted(folder.glob("part_*.jsonl")) + [folder / n for n in TRAIN_ONLY_FILES if (folder / n).exists()]
 
 
 def corpus_hash(files: Iterable[Path]) -> str:
