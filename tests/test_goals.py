@@ -242,6 +242,14 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Do the Level 5 Coaching and Mentoring apprenticeship", True),
     ("Fix the most common errors in the Salesforce integration", True),  # the object picked, not a slogan
     ("Be the most responsive team in the business", False),
+    # organising, hosting or leading a named kind of event or review (2026-11-27, second session)
+    ("Organise the annual awards dinner by June 2027", True),
+    ("Organise a team away-day before the summer holidays", True),
+    ("Lead a review of the council's procurement rules before the budget meeting", True),
+    ("Organize case files", False),
+    ("Organise my day", False),
+    ("Lead the project", False),
+    ("Lead the team", False),
 ])
 def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")

@@ -40,6 +40,20 @@ SOFT_VERBS = {
     "smile", "teach",
 }
 OWNERSHIP_VERBS = {"own", "lead", "drive", "ensure"}
+# organising, hosting or leading a named kind of event or review is a concrete deliverable ("Organise the team
+# Christmas social", "Lead a review of the council's procurement rules"); "organise case files" and "lead the
+# team" are not
+EVENT_VERBS = {"organise", "organize", "lead", "host", "arrange", "plan", "coordinate", "co-ordinate", "chair"}
+EVENT_NOUNS = {"social", "party", "dinner", "lunch", "away-day", "awayday", "away day", "open day", "offsite", "off-site", "conference",
+               "workshop", "fair", "summit", "roadshow", "hackathon", "retreat", "ceremony", "celebration", "webinar",
+               "review", "audit", "pilot", "consultation", "tender", "bid", "inquiry", "investigation", "visit",
+               "festival", "gala", "showcase", "exhibition", "launch", "relaunch", "drill", "exercise", "walkthrough",
+               "inspection", "evening", "fundraiser", "appeal", "trip", "tour", "course", "bootcamp", "induction",
+               "migration", "rollout", "roll-out", "upgrade", "refit", "move",
+               "relocation", "restructure", "merger", "integration", "transition", "switchover", "cutover"}
+# the determiner is required: "organise a team away-day", "lead the review of …"; not "organise case files"
+EVENT_OBJECT = re.compile(r"\s+(?:a|an|the|our|my|this|next|this\s+year's|next\s+year's)\s+(?:[\w'’&-]+\s+){0,4}?(?:"
+                          + "|".join(sorted((re.escape(n) for n in EVENT_NOUNS), key=len, reverse=True)) + r")\b", re.I)
 # skill verbs: a named skill is still not specific without a level or an outcome
 SKILL = re.compile(r"\b(learn(?:ing)?|refresh\s+my|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
 SCOPE_NOUNS_VAGUE = VAGUE_NOUNS | {"costs", "revenue", "output", "scores", "score", "numbers", "things", "culture",
@@ -124,7 +138,8 @@ def check(g: Goal) -> CriterionResult:
             ev_span = (vs, min(end, vs + 120))
         else:
             ev_span = (vs, g.char(verb.idx + len(verb.text)))
-        strong = bool(concrete) and lemma not in SOFT_VERBS
+        event = lemma in EVENT_VERBS and bool(EVENT_OBJECT.match(text, vs + len(verb.text)))
+        strong = (bool(concrete) and lemma not in SOFT_VERBS) or event
         named = (any(t.pos_ == "PROPN" for t in concrete) and lemma not in ONGOING_VERBS) or obj_kpi
         actions.append((verb, lemma, concrete, strong, named, ev_span))
 
@@ -157,7 +172,8 @@ def check(g: Goal) -> CriterionResult:
     # owning a named thing is a concrete responsibility; supporting, helping with or leveraging one is not
     named_object = bool(actions) and actions[0][1] in OWNERSHIP_VERBS and any(t.pos_ == "PROPN" for t in actions[0][2])
     none_counted = counted and bool(ZERO.search(text) or re.search(r"\b(?:no|never|nobody|nothing)\b", text, re.I))
-    if buzz is not None and not target and not named_object and not none_counted:
+    event_action = bool(actions) and actions[0][1] in EVENT_VERBS and actions[0][3]
+    if buzz is not None and not target and not named_object and not none_counted and not event_action:
         reasons_not.append((f"'{buzz.text}' is a vague verb", None))
     concrete_action = next((x for x in actions if x[3]), None)
     named_action = next((x for x in actions if x[4]), None)
