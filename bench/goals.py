@@ -101,9 +101,9 @@ OTHER_WRITERS = (  # (file, criterion, role): sets by other writers, corpora/goa
 
 
 FULL_SETS = (  # (file, role): goals with all five labels by writers other than the main corpus's
-    ("smart_a.jsonl", "dev: error analysis (2026-11-27); its relevance labels train cross-encoder 1.2.0 (in-sample)"),
+    ("smart_a.jsonl", "dev: error analysis (2026-11-27); its relevance labels train the cross-encoder since 1.2.0 (in-sample)"),
     ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
-    ("smart_c.jsonl", "dev: error analysis (2026-11-27, second round)"),
+    ("smart_c.jsonl", "dev: error analysis (2026-11-27, second round); its relevance labels train cross-encoder 1.3.0 (in-sample)"),
 )
 
 

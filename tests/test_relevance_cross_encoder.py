@@ -109,12 +109,9 @@ def test_evaluation_only_set_cannot_be_loaded_for_training():
         train_relevance.load_items(sets=("a", "f"))
 
 
-@pytest.mark.xfail(strict=True, reason="cross-encoder 1.2.0 (trained with smart_a, a writer who counts causal "
-                   "same-area links as relevant) reads both pairs as served (0.993 vs 0.997; 1.0.0: 0.996 vs 0.823); "
-                   "the checker called both relevant with either model. Kept as the known weakness: README, goals "
-                   "limitations")
 def test_read_together_tells_a_trade_off_from_a_link():
-    """Pairs written for this test (no text of them is in corpora/goals). Written with it and failing:
+    """Pairs written for this test (no text of them is in corpora/goals). 1.2.0 failed it (both read as
+    served, 0.993 vs 0.997); 1.3.0 passes. Written with it and failing:
     "Bring goods-in to shelf time at the Leeds DC down to 3 hours" is read as serving "Send fewer wrong
     items to customers" (p 0.998) — near misses in the same team are the model's weak spot (README)."""
     pm = pair_model.default_pair_model()

@@ -1,19 +1,19 @@
 """Train the relevance cross-encoder and the relevance model that reads it.
 
-    python -m feedbackai.goals.train_relevance [--version 1.2.0] [--epochs 8] [--seed 0]
+    python -m feedbackai.goals.train_relevance [--version 1.3.0] [--epochs 4] [--seed 0]
     python -m feedbackai.goals.train_relevance --refit-only   # the logistic model only (minutes)
 
-Data (``corpora/goals/``): the train split of ``goals.jsonl`` and ``smart_a.jsonl`` (goal-level
-labels: the goal serves at least one of its objectives; learned as the maximum over its
-objectives) and the pair sets ``relevance_a`` … ``relevance_e`` (pair-level labels from
-``serves``), written by six writers other than the main corpus's. ``relevance_f``, ``_g``, ``_h``,
+Data (``corpora/goals/``): the train split of ``goals.jsonl``, ``smart_a.jsonl`` and ``smart_c.jsonl``
+(goal-level labels: the goal serves at least one of its objectives; learned as the maximum over its
+objectives) and the pair sets ``relevance_a`` … ``relevance_e`` and ``relevance_i`` (pair-level labels from
+``serves``), written by eight writers other than the main corpus's. ``relevance_f``, ``_g``, ``_h``,
 ``smart_b`` and the test split of ``goals.jsonl`` are never read here: they are what
 ``bench/goals.py`` measures.
 
-Steps, all with a fixed seed (about 35 minutes on two cores):
-1. **Out-of-fold cross-encoder scores.** Three folds, each holding out whole writers (a+b, c+d,
-   e+smart_a) and a part of the main corpus (by md5 of the goal id): a cross-encoder trained on the rest
-   scores the held-out pairs. Every training pair thus gets a score from a model that never saw
+Steps, all with a fixed seed (about 40 minutes on two idle cores at 4 epochs):
+1. **Out-of-fold cross-encoder scores.** Three folds, each holding out whole writers (a+b+i,
+   c+d+smart_c, e+smart_a) and a part of the main corpus (by md5 of the goal id): a cross-encoder trained
+   on the rest scores the held-out pairs. Every training pair thus gets a score from a model that never saw
    it; for the other writers' pairs, one that never saw their writer either. The scores are
    saved (``--oof``, with the seed, epochs and corpus hashes they belong to) so that
    ``--refit-only`` can refit step 2 without training again.
@@ -45,15 +45,16 @@ from .calibrate import split_of
 from .pair_model import LORA_TARGETS, MAX_LENGTH, MODEL_NAME, _module
 
 CORPUS_DIR = Path(__file__).resolve().parents[3] / "corpora" / "goals"
-PAIR_SETS = ("a", "b", "c", "d", "e")
+PAIR_SETS = ("a", "b", "c", "d", "e", "i")
 # full-SMART sets by other writers whose goal-level relevance labels train like the main corpus's
 # (the goal serves at least one of its objectives); smart_b stays unseen (bench/goals.py)
-GOAL_SETS = ("smart_a",)
+GOAL_SETS = ("smart_a", "smart_c")
 EVAL_ONLY = ("f",)
 # relevance_g / _h trained a 1.1.0 that was not shipped (README): add them here with the folds
 # (("a", "b", "g", 0), ("c", "d", 1, 2), ("e", "h", 3, 4)) to reproduce it; 1.0.0 had no GOAL_SETS and
-# the folds (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", 4))
-FOLDS = (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", "smart_a", 4))
+# the folds (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", 4)); 1.2.0 had PAIR_SETS a-e, GOAL_SETS ("smart_a",),
+# the folds (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", "smart_a", 4)) and 8 epochs
+FOLDS = (("a", "b", "i", 0, 1), ("c", "d", "smart_c", 2, 3), ("e", "smart_a", 4))
 RANK = 16
 SCALE = 2.0
 BATCH = 16
@@ -292,8 +293,8 @@ def load_oof(path: Path, seed: int, epochs: int, hashes: dict) -> dict | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Train the relevance cross-encoder and relevance model.")
-    ap.add_argument("--version", default="1.2.0")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--version", default="1.3.0")
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR)
     ap.add_argument("--out-root", type=Path, default=None)
