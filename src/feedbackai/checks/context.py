@@ -428,7 +428,8 @@ def _a_name(ev: Span) -> bool:
     t = ev[0]
     if not (t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha) or t.is_stop:
         return False
-    return no_english_word(t)
+    # a given name that is also an English word ("Morgan", "Robin", "Grace") is still a name here
+    return no_english_word(t) or t.text in _given_names()
 
 
 def not_in_name(span: Span, ctx: CheckContext) -> bool:

@@ -29,6 +29,7 @@ A lexicon file looks like this (see ``feedbackai/lexicons/*.yaml``)::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -101,13 +102,24 @@ def _tokens(term: str) -> tuple[str, ...]:
     # Split like spaCy's English tokenizer does for the cases lexicons use.
     out: list[str] = []
     for word in term.lower().split():
-        if "-" in word and len(word) > 1:
+        if re.search(r"[a-z]/[a-z]", word):
+            parts = word.split("/")              # "they/them" -> they / them
+            for k, p in enumerate(parts):
+                out.extend(_tokens(p))
+                if k < len(parts) - 1:
+                    out.append("/")
+        elif "-" in word and len(word) > 1 and re.search(r"[a-z0-9]-[a-z]", word):
+            # spaCy splits a hyphen before a letter only ("user-friendly", "h1-b"; "h-1b" stays one token)
             parts = word.split("-")
             for k, p in enumerate(parts):
                 if p:
                     out.append(p)
                 if k < len(parts) - 1:
                     out.append("-")
+        elif word.endswith("%") and len(word) > 1:
+            out.extend([word[:-1], "%"])         # "110%" -> 110 %
+        elif word.endswith("s'") and len(word) > 2:
+            out.extend([word[:-1], "'"])         # "kids'" -> kids '
         elif word in _IRREGULAR:
             out.extend(_IRREGULAR[word])
         elif word[-2:] in ("'s", "'m", "'d") and len(word) > 2:
