@@ -210,9 +210,16 @@ def _subject(verb: Token) -> Token | None:
 _PLACEHOLDER_NOUNS = frozenset({"thing", "sort", "kind", "type", "soul", "one", "character", "creature"})
 
 
+# verbs that judge an object: "found her abrasive", "consider him arrogant"
+_JUDGING_VERBS = frozenset({"find", "consider", "think", "call", "deem", "see", "rate", "describe", "label", "regard"})
+
+
 def describes_person(tok: Token) -> bool:
     """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person."""
     t = tok
+    if tok.pos_ == "ADJ" and tok.head.lemma_ in _JUDGING_VERBS and tok.dep_ in ("ccomp", "dobj", "oprd", "xcomp") \
+            and any(c.dep_ == "poss" and c.lower_ in ("her", "his", "their", "him", "them") for c in tok.children):
+        return True  # "clients found her abrasive": the small model makes "her" the adjective's possessive
     for _ in range(6):
         dep = t.dep_
         if dep in ("acomp", "attr", "oprd") or (dep == "pobj" and t.head.lower_ in ("as", "like")):
