@@ -39,6 +39,7 @@ def test_regular_bases():
     assert adjective_base("bigger", "er", adj) == "big"
     assert adjective_base("bossiest", "est", adj) == "bossy"
     assert adjective_base("banker", "er", adj) is None
+    assert adjective_base("cuter", "er", frozenset({"cut", "cute"})) == "cute"
 
 
 def test_trait_lexicon_now_sees_comparatives(analyzer):

@@ -43,7 +43,7 @@ def adjective_base(word: str, suffix: str, adjectives: frozenset[str]) -> str | 
     stem = word[: -len(suffix)]
     if len(stem) < 2:
         return None
-    candidates = [stem, stem + "e"]                     # meek-er, nic-er
+    candidates = [stem + "e", stem]                     # nic-er, meek-er ("cuter" is cute, not cut)
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.append(stem[:-1])                    # bigg-er
     if stem.endswith("i"):

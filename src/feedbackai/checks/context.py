@@ -218,7 +218,9 @@ def describes_person(tok: Token) -> bool:
     """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person."""
     t = tok
     if tok.pos_ == "ADJ" and tok.head.lemma_ in _JUDGING_VERBS and tok.dep_ in ("ccomp", "dobj", "oprd", "xcomp") \
-            and any(c.dep_ == "poss" and c.lower_ in ("her", "his", "their", "him", "them") for c in tok.children):
+            and any(c.dep_ == "poss" and c.i == tok.i - 1 and c.lower_ in ("her", "his", "their", "him", "them")
+                    for c in tok.children) \
+            and not any(c.pos_ in ("NOUN", "PROPN") for c in tok.children):
         return True  # "clients found her abrasive": the small model makes "her" the adjective's possessive
     for _ in range(6):
         dep = t.dep_
@@ -436,7 +438,10 @@ def _a_name(ev: Span) -> bool:
     if not (t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha) or t.is_stop:
         return False
     # a given name that is also an English word ("Morgan", "Robin", "Grace") is still a name here
-    return no_english_word(t) or t.text in _given_names()
+    # (the small model tags such names ORG as often as PERSON); a place or a name modifying a noun ("the
+    # Charlotte office", "the Sofia launch") is a named thing, so evidence
+    return no_english_word(t) or (t.text in _given_names() and t.ent_type_ in ("PERSON", "ORG", "")
+                                  and t.dep_ not in ("compound", "amod", "nmod"))
 
 
 def not_in_name(span: Span, ctx: CheckContext) -> bool:

@@ -114,7 +114,9 @@ WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+
                          r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b|"
                          # one named buyer's decision: "land Tesco as a customer", "sign Siemens as a client"
                          r"\b(?:land|win|sign|bring\s+in)\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+as\s+"
-                         r"(?:a|an|our)\s+(?:new\s+|key\s+)?(?:customer|client|account|stockist|distributor)\b", _I)
+                         r"(?:a|an|our)\s+(?:new\s+|key\s+)?(?:customer|client|account|stockist|distributor)\b"
+                         r"(?!\s+(?:manager|owner|lead|services|executive|director|rep|representative|success|advis\w+|"
+                         r"handler|partner|admin\w*|coordinator|co-ordinator|officer))", _I)
 # the person's own paperwork for a decision ("the planning approval pack"), not the decision itself
 _PAPERWORK = (r"(?:application|submission|pack|checklist|documents?|paperwork|evidence|dossier|forms?|turnaround|renewal|"
               r"process|timeline)")
@@ -132,7 +134,9 @@ DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endor
                         r"(?:[\w-]+\s+){0,2}?buy-?in\b|\bpresident'?s\s+club\b|\b(?:have|get)\s+the\s+law\s+changed\b|"
                         r"\bchange\s+the\s+law\b", _I)
 # a ranking against others: "the #1 rated hotel in Lisbon", "the best team in the region", "the happiest shift in the Trust"
-RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|our\s+\w+|the\s+\w+|\w+(?:\s+\w+)?))\s+"
+RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|our\s+\w+|the\s+\w+|"
+                    r"(?!(?:time|changes?|notes?|cover|sure|room|space|calls?|contact|plans?)\b)\w+"
+                    r"(?:\s+(?!(?:for|to|on|in|at|of|with|about|from|by|into)\b)\w+)?))\s+"
                     r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
                     r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
@@ -532,17 +536,18 @@ _MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0}
 # growth compounded over years: "double fee income every year for the next five years" (32x), "grow sales
 # 60% year on year for 5 years" (10x)
 COMPOUND = re.compile(
-    r"\b(?:(?P<mult>doubl|tripl|trebl|quadrupl)\w*|(?:grow|increase|raise|boost|lift)\w*\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:by\s+)?(?P<pct>\d{1,3})\s?%)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:every\s+year|each\s+year|a\s+year|per\s+year|per\s+annum|annually|year[- ]on[- ]year|yoy)\s+"
-    r"(?:[\w-]+\s+){0,2}?for\s+(?:the\s+next\s+|the\s+coming\s+|)"
+    r"\b(?:(?P<mult>doubl|tripl|trebl|quadrupl)\w*\s+(?!(?:check\w*|digits?|a|up|down|click\w*|shifts?|entry|book\w*|"
+    r"glaz\w*|time|team|figures?|sided|decker|bed|room)\b)|(?:grow|increase|raise|boost|lift)\w*\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:by\s+)?(?P<pct>\d{1,3})\s?%\s+)(?:[\w-]+\s+){0,4}?"
+    r"(?:every\s+year|each\s+year|a\s+year|per\s+year|per\s+annum|annually|year[- ]on[- ]year|yoy),?\s+"
+    r"(?:[\w-]+,?\s+){0,2}?(?:for|over)\s+(?:the\s+next\s+|the\s+coming\s+|)"
     r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b", _I)
 
 
 def _compounding(text: str) -> tuple[str, int, int] | None:
     m = COMPOUND.search(text)
-    if not m:
-        return None
+    if not m or (m.group("pct") and re.search(r"\bto\s+$", text[:m.start("pct")], re.I)):
+        return None   # "to 80% every year" is a level to hold, not a growth rate
     n = m.group("n").lower()
     years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
     step = _MULTIPLIERS[m.group("mult").lower()] if m.group("mult") else 1 + int(m.group("pct")) / 100

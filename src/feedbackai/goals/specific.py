@@ -52,7 +52,8 @@ EVENT_NOUNS = {"social", "party", "dinner", "lunch", "away-day", "awayday", "awa
                "migration", "rollout", "roll-out", "upgrade", "refit", "move",
                "relocation", "restructure", "merger", "integration", "transition", "switchover", "cutover"}
 # the determiner is required: "organise a team away-day", "lead the review of …"; not "organise case files"
-EVENT_OBJECT = re.compile(r"\s+(?:a|an|the|our|my|this|next|this\s+year's|next\s+year's)\s+(?:[\w'’&-]+\s+){0,4}?(?:"
+EVENT_OBJECT = re.compile(r"\s+(?:a|an|the|our|my|this|next|this\s+year's|next\s+year's)\s+"
+                          r"(?:(?!(?:through|to|on|in|for|of|with|at|by|from|into|about|before|after|during|way|thoughts?)\b)[\w'’&-]+\s+){0,4}?(?:"
                           + "|".join(sorted((re.escape(n) for n in EVENT_NOUNS), key=len, reverse=True)) + r")\b", re.I)
 # skill verbs: a named skill is still not specific without a level or an outcome
 SKILL = re.compile(r"\b(learn(?:ing)?|refresh\s+my|get\s+(?:better|good)\s+at|brush\s+up|study|practi[cs]e|master|upskill|read\s+up)\b", re.I)
