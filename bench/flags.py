@@ -89,10 +89,10 @@ def carriers(nlp, term: str) -> list[str]:
     """The team's carrier sentences about a person, chosen by the term's grammatical form: a verb
     ("mothers", "takes care"), a comparative ("meeker"), a noun or an adjective. (Before
     2026-11-27 verbs in -s and comparatives were put after "she is a", which is no English.)"""
-    from feedbackai.comparatives import _tables, adjective_base
+    from feedbackai.comparatives import adjective_base, lexical_tables
 
     words = term.split()
-    adjectives, nouns = _tables(nlp)
+    adjectives, nouns = lexical_tables(nlp)
     as_verb = nlp(f"She {term} the new starters.")
     if len(as_verb) > 1 and as_verb[1].tag_ == "VBZ" and as_verb[1].lower_ == words[0].lower() \
             and words[0].lower() not in adjectives:

@@ -19,13 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 NAME = "feedbackai_comparatives"
-_index: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_index: dict[int, tuple[Language, frozenset[str], frozenset[str]]] = {}
 
 
-def _tables(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+def lexical_tables(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
     """(adjectives, nouns) of the lemmatizer's WordNet index, lower case; empty without one."""
     key = id(nlp)
-    if key not in _index:
+    if key not in _index or _index[key][0] is not nlp:
         adj: frozenset[str] = frozenset()
         noun: frozenset[str] = frozenset()
         if "lemmatizer" in nlp.pipe_names:
@@ -34,8 +34,8 @@ def _tables(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
                 table = lookups.get_table("lemma_index")
                 adj = frozenset(w.lower() for w in (table.get("adj") or ()))
                 noun = frozenset(w.lower() for w in (table.get("noun") or ()))
-        _index[key] = (adj, noun)
-    return _index[key]
+        _index[key] = (nlp, adj, noun)
+    return _index[key][1], _index[key][2]
 
 
 def adjective_base(word: str, suffix: str, adjectives: frozenset[str]) -> str | None:
@@ -56,7 +56,7 @@ def adjective_base(word: str, suffix: str, adjectives: frozenset[str]) -> str | 
 
 @Language.factory(NAME)
 def make_comparatives(nlp: Language, name: str):
-    adjectives, nouns = _tables(nlp)
+    adjectives, nouns = lexical_tables(nlp)
 
     def comparatives(doc: Doc) -> Doc:
         if not adjectives:
