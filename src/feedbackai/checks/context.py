@@ -174,6 +174,8 @@ def is_person_token(tok: Token) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and looks_like_name(tok):
         return True
     if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if any(ch.isdigit() for ch in tok.text) or any(c.dep_ == "nummod" for c in tok.children):
+            return False  # "Q3 was quiet", "Ward 7 was quieter": periods, places and units, not people
         if tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
             return True
         # the small model often tags a lone first name as ORG: "Marcus is so articulate"
@@ -230,6 +232,8 @@ def describes_person(tok: Token) -> bool:
                 return is_person_token(verb)
             subj = _subject(verb)
             if subj is None:
+                if any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and c.i < verb.i for c in verb.children):
+                    return False  # "Monday was quieter than Friday": the day is the subject
                 # a fragment about the reviewee: "Comes across as abrasive."
                 return verb.dep_ == "ROOT" or verb.lemma_ in LINKING_VERBS
             return is_person_token(subj)
