@@ -23,3 +23,13 @@ def test_formerly_dead_terms_now_flag(analyzer):
                       ("It is a bit of a boys' club on the night shift.", "bias.gendered"),
                       ("He is on an H-1B visa.", "bias.other_protected")]:
         assert cat in {f.category for f in analyzer.analyze(text).flags}, text
+
+
+def test_curly_apostrophes_match_like_straight_ones(analyzer):
+    """Text pasted from a word processor has ’ for ': the same terms must match."""
+    for straight in ["I'm not sure she's ready for the lead role.", "It is a bit of a boys' club on nights.",
+                     "From what I've seen the handovers are late."]:
+        curly = straight.replace("'", "\u2019")
+        got = [(f.category, f.start, f.end) for f in analyzer.analyze(curly).flags]
+        want = [(f.category, f.start, f.end) for f in analyzer.analyze(straight).flags]
+        assert got == want, (curly, got, want)

@@ -231,7 +231,12 @@ class Checker:
                         t.lemma_ = t.text
                     lemma.add(key, [d])
                 else:
-                    lower.add(key, [Doc(vocab, words=list(e.tokens))])
+                    words = list(e.tokens)
+                    lower.add(key, [Doc(vocab, words=words)])
+                    if any("'" in w for w in words):
+                        # text pasted from a word processor has curly apostrophes ("I’m not sure",
+                        # "a boys’ club"), which spaCy splits the same way
+                        lower.add(key, [Doc(vocab, words=[w.replace("'", "\u2019") for w in words])])
                     if len(e.tokens) == 1:
                         typo_terms.append((e.tokens[0], key))
         # the same for every vocabulary: the patterns; per (attribute, value), the anchors
