@@ -108,7 +108,7 @@ def _tokens(term: str) -> tuple[str, ...]:
                 out.extend(_tokens(p))
                 if k < len(parts) - 1:
                     out.append("/")
-        elif "-" in word and len(word) > 1 and re.search(r"[a-z0-9]-[a-z]", word):
+        elif re.search(r"[a-z0-9]-[a-z]", word):
             # spaCy splits a hyphen before a letter only ("user-friendly", "h1-b"; "h-1b" stays one token)
             parts = word.split("-")
             for k, p in enumerate(parts):
