@@ -216,8 +216,32 @@ _PLACEHOLDER_NOUNS = frozenset({"thing", "sort", "kind", "type", "soul", "one", 
 _JUDGING_VERBS = frozenset({"find", "consider", "think", "call", "deem", "see", "rate", "describe", "label", "regard"})
 
 
+# the reviewer's own voice: "If I'm honest, ...", "we were aggressive with the timeline"
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+# adjectives of a speaker-oriented frame: "To be honest, she ...", "Being frank, ..." (the writer's frankness)
+_SPEAKER_FRAME_ADJECTIVES = frozenset({"honest", "frank", "fair", "blunt", "candid", "truthful", "straight",
+                                       "realistic", "clear", "brutal", "direct", "transparent", "open"})
+
+
+def _speaker_frame(tok: Token) -> bool:
+    """``tok`` completes a sentence adverbial about the writer: "To be honest, ...", "Being
+    frank, ...", "If I'm honest, ..." (the small model hangs it on the main verb, whose subject
+    would otherwise be taken for the one who is honest)."""
+    verb = tok.head
+    if tok.lower_ not in _SPEAKER_FRAME_ADJECTIVES or tok.dep_ != "acomp" or verb.lemma_ != "be" \
+            or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON_SUBJECTS for c in verb.children):
+        return False  # "If she is honest with the client, ..." is about her
+    return verb.i < verb.head.i  # the frame opens the clause it comments on
+
+
 def describes_person(tok: Token) -> bool:
-    """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person."""
+    """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person other
+    than the writer ("I am direct", "we were aggressive with the timeline" are the reviewer's
+    own voice; "you" is the reviewee addressed)."""
+    if _speaker_frame(tok):
+        return False
     t = tok
     if tok.pos_ == "ADJ" and tok.head.lemma_ in _JUDGING_VERBS and tok.dep_ in ("ccomp", "dobj", "oprd", "xcomp") \
             and any(c.dep_ == "poss" and c.i == tok.i - 1 and c.lower_ in ("her", "his", "their", "him", "them")
@@ -236,7 +260,7 @@ def describes_person(tok: Token) -> bool:
                     return False  # "Monday was quieter than Friday": the day is the subject
                 # a fragment about the reviewee: "Comes across as abrasive."
                 return verb.dep_ == "ROOT" or verb.lemma_ in LINKING_VERBS
-            return is_person_token(subj)
+            return is_person_token(subj) and subj.lower_ not in _FIRST_PERSON_SUBJECTS
         if dep == "amod" and t.head.pos_ == "ADP" and t.head.lower_ in ("as", "like") and t.head.head is not t.head:
             verb = t.head.head  # "comes across as angry" parsed with the adjective on "as"
             subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else None
