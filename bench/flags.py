@@ -87,11 +87,14 @@ def labelled(analyzer, rows: list[dict], name: str) -> dict:
 
 def carriers(nlp, term: str) -> list[str]:
     """The team's carrier sentences about a person, chosen by the term's grammatical form: a verb
-    ("mothers", "takes care"), a comparative ("meeker"), a noun or an adjective. (Before
+    ("mothers", "takes care"), a comparative ("meeker"), a title ("miss."), a noun or an adjective. (Before
     2026-11-27 verbs in -s and comparatives were put after "she is a", which is no English.)"""
     from feedbackai.comparatives import adjective_base, lexical_tables
 
     words = term.split()
+    if len(words) == 1 and term.endswith(".") and term[:-1].isalpha():
+        title = term[:1].upper() + term[1:]  # a title ("miss."): before a name, not after "she is"
+        return [f"{title} Patel ran the audit.", f"I asked {title} Okafor to lead the review."]
     adjectives, nouns = lexical_tables(nlp)
     as_verb = nlp(f"She {term} the new starters.")
     if len(as_verb) > 1 and as_verb[1].tag_ == "VBZ" and as_verb[1].lower_ == words[0].lower() \
