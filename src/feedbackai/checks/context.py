@@ -277,6 +277,10 @@ def describes_person(tok: Token) -> bool:
         if dep in ("conj", "advmod", "npadvmod") and t.head is not t:
             t = t.head
             continue
+        if dep == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("bit", "kind", "sort") \
+                and t.head.head.dep_ in ("attr", "ROOT", "appos", "conj", "pobj"):
+            t = t.head.head  # "she is a bit of a diva": the noun says what the person is
+            continue
         if dep == "dobj":
             verb = t.head
             subj = _subject(verb)
