@@ -197,6 +197,9 @@ def is_person_token(tok: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None:  # the small model sometimes hangs the subject on the auxiliary: "He [is] very well spoken"
+            subj = next((g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
         if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acomp") and verb.head is not verb:
@@ -401,6 +404,17 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         return True
     # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow"
     return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children)
+
+
+def comments_on_person(span: Span, ctx: CheckContext) -> bool:
+    """A comment clause ("as you'd expect") attached to a clause about a person: "Hao is good with
+    numbers, as you'd expect"; not "Growth was slower, as you'd expect" (its own subject, "you",
+    is the reader)."""
+    root = span.root
+    host = root.head
+    if host is root or root.dep_ not in ("advcl", "ccomp", "parataxis", "conj", "dep", "prep", "advmod", "npadvmod"):
+        return False
+    return person_clause(host.doc[host.i:host.i + 1], ctx)
 
 
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
@@ -616,6 +630,7 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
+    "comments_on_person": comments_on_person,
     "intransitive": intransitive,
     "not_finite_verb": not_finite_verb,
     "no_complement": no_complement,
