@@ -22,6 +22,7 @@ from .evidence import extract
 from .nlp import load_pipeline, looks_english
 from .scoring import FormulaScorer, default_scorer
 from .types import CommentReport, Evidence, Flag, GoalReport, Score, SentenceReport
+from .typography import plain, restore
 from .validation import DEFAULT_MAX_CHARS, _validate
 
 
@@ -81,14 +82,16 @@ class Analyzer:
             if not chunk:
                 return
             clean = [_validate(t, self.max_chars) for t in chunk]
-            with self._nlp_lock:
-                docs = list(self.nlp.pipe(clean, batch_size=size))
-            yield from self._reports(docs)
+            with self._nlp_lock:  # curly quotes, dashes, no-break spaces parsed as plain ones, offsets kept
+                docs = list(self.nlp.pipe([plain(t) for t in clean], batch_size=size))
+            for original, report in zip(clean, self._reports(docs)):
+                yield restore(report, original)
 
     def parse(self, text: str) -> Doc:
-        """The spaCy Doc feedbackai analyses (for callers that want the parse)."""
+        """The spaCy Doc feedbackai analyses (for callers that want the parse): of the text with
+        typographic quotes, dashes and spaces made plain (same length, same offsets)."""
         with self._nlp_lock:
-            return self.nlp(_validate(text, self.max_chars))
+            return self.nlp(plain(_validate(text, self.max_chars)))
 
     def _reports(self, docs: Sequence[Doc]) -> list[CommentReport]:
         """Reports for a batch: checks per Doc, then one encoder call for all sentences."""
