@@ -575,3 +575,12 @@ def test_corpus_smoke_on_train_goals(analyzer):
         pairs = [(r["labels"][c], rep.criteria[c].met) for r, rep in zip(rows, reports) if r["labels"][c] is not None]
         acc = sum(y == p for y, p in pairs) / len(pairs)
         assert acc >= floor, (c, acc)
+
+
+def test_school_absence_and_attendance_share_a_theme():
+    from feedbackai.goals.themes import themes_of
+
+    assert "education" in themes_of("Cut persistent absence in Year 9 from 14% to 9%")
+    assert "education" in themes_of("Raise Year 11 attendance to 96%")
+    assert "education" not in themes_of("Cut sickness absence on Ward 5 from 6% to 4%")  # staff absence is people
+    assert "people" in themes_of("Cut sickness absence on Ward 5 from 6% to 4%")

@@ -177,6 +177,7 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "education": ("student learning outcomes", (
         "student", "students", "grade", "grades", "pass rate", "proficiency", "test scores", "state test",
         "reading", "literacy", "read", "math", "maths", "algebra", "attendance", "absenteeism", "graduation",
+        "persistent absence", "pupil absence", "student absence", "unauthorised absence", "unauthorized absence",
         "homework", "in class", "the class", "whole class", "my class", "classroom", "lessons", "lesson", "curriculum", "learning", "kids", "children",
         "child", "pupils", "teacher", "teachers", "teacher retention", "family", "families", "parent",
         "parents", "parent conferences", "sat", "ap bio", "exam", "grade level",
