@@ -13,6 +13,7 @@ PAIRS = [
     ("She\u00a0is\u00a0very emotional in planning meetings.", "She is very emotional in planning meetings."),
     ("Great job this year \u2014 keep it up!", "Great job this year - keep it up!"),
     ("If I\u2019m honest, she\u2019s a bit of a perfectionist.", "If I'm honest, she's a bit of a perfectionist."),
+    ("\ufeffShe is abrasive in code reviews.", " She is abrasive in code reviews."),
 ]
 
 

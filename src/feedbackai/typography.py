@@ -20,6 +20,7 @@ _PLAIN = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\uff02": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+    "\ufeff": " ",  # a byte-order mark left at the start of pasted or exported text
 }
 _TABLE = str.maketrans(_PLAIN)
 

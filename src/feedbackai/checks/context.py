@@ -227,16 +227,22 @@ _SPEAKER_FRAME_ADJECTIVES = frozenset({"honest", "frank", "fair", "blunt", "cand
 
 
 def _speaker_frame(tok: Token) -> bool:
-    """``tok`` completes a sentence adverbial about the writer: "To be honest, ...", "Being
-    frank, ...", "If I'm honest, ..." (the small model hangs it on the main verb, whose subject
-    would otherwise be taken for the one who is honest)."""
+    """``tok`` completes a sentence adverbial about the writer: "To be honest, ...", "..., to be
+    frank.", "If I'm honest, ...", "Being honest, ..." (the small model hangs it on the main verb,
+    whose subject would otherwise be taken for the one who is honest). Not with a complement
+    ("Being blunt with families, she ..." is about her) nor with a subject of its own."""
     verb = tok.head
     if tok.lower_ not in _SPEAKER_FRAME_ADJECTIVES or tok.dep_ != "acomp" or verb.lemma_ != "be" \
-            or verb.dep_ != "advcl":
+            or verb.dep_ not in ("advcl", "parataxis", "xcomp", "ccomp") or verb.head is verb:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON_SUBJECTS for c in verb.children):
-        return False  # "If she is honest with the client, ..." is about her
-    return verb.i < verb.head.i  # the frame opens the clause it comments on
+    if any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in tok.children):
+        return False  # "honest with patients", "blunt with families": about the subject
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        return all(c.lower_ in _FIRST_PERSON_SUBJECTS for c in subj)  # "If I'm honest"; not "If she is honest"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "to be honest", wherever it stands
+    return verb.tag_ == "VBG" and tok.lower_ in ("honest", "frank", "candid", "truthful")  # "Being honest, ..."
 
 
 def describes_person(tok: Token) -> bool:
@@ -545,8 +551,10 @@ def not_proper_name(span: Span, ctx: CheckContext) -> bool:
     """A common word is not written as a proper name in mid-sentence ("agency spend with
     Manpower" names the company)."""
     t = span[0]
-    return not (len(span) == 1 and t.i > t.sent.start and t.text[:1].isupper() and t.text[1:].islower()
-                and t.tag_ == "NNP")
+    if len(span) > 1:  # "the Mummy's Boy charity events": every word capitalised in mid-sentence
+        words = [w for w in span if w.is_alpha]
+        return not (t.i > t.sent.start and words and all(w.text[:1].isupper() for w in words))
+    return not (t.i > t.sent.start and t.text[:1].isupper() and t.text[1:].islower() and t.tag_ == "NNP")
 
 
 def not_negated(span: Span, ctx: CheckContext) -> bool:
@@ -610,6 +618,22 @@ STEREOTYPE_CUES = (
 )
 
 
+_GROUP_PEOPLE = frozenset({"people", "folk", "folks", "type", "types", "crowd", "lot", "culture", "background",
+                           "mentality", "attitude", "temperament", "way", "ways", "thing", "work", "ethic"})
+
+
+def group_of_people(span: Span, ctx: CheckContext) -> bool:
+    """The group word at the end of the match stands for people ("like most Germans", "a typical
+    Nigerian nurse", "like the rest of the Polish lads"), not for things or organisations that
+    carry the adjective ("like the German manufacturers we buy from", "as the Scandinavian model
+    shows", "a typical French wine")."""
+    tok = span[-1]
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
+        return True
+    head = tok.head
+    return is_person_token(head) or head.lemma_.lower() in _GROUP_PEOPLE or head.lower_ in _GROUP_PEOPLE
+
+
 def stereotype(span: Span, ctx: CheckContext) -> bool:
     """The sentence leans on a generalisation about a group ("as you'd expect", "like all",
     "naturally", "surprisingly ... for"), or the group word is plural and generic
@@ -641,6 +665,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_negated": not_negated,
     "not_attributive": not_attributive,
     "stereotype": stereotype,
+    "group_of_people": group_of_people,
     "not_others": not_others,
     "not_proper_name": not_proper_name,
     "not_named_event": not_named_event,
