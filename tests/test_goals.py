@@ -102,6 +102,40 @@ def test_deadlines_resolve_against_today(text, expected):
     assert found and max(d.date for d in found if d.date) == expected, found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("by Labor Day", dt.date(2027, 9, 6)),                 # first Monday of September
+    ("before Memorial Day", dt.date(2027, 5, 31)),         # last Monday of May
+    ("by Australia Day", dt.date(2027, 1, 26)),
+    ("by the end of octobr", dt.date(2027, 10, 31)),       # a misspelt month
+    ("on 7/1 instead of 7/15", dt.date(2027, 7, 1)),       # 7 Jan or 1 Jul, no year: the later next one
+    ("by the end of fiscal 2027", dt.date(2027, 12, 31)),
+    ("before the end of fiscal", dt.date(2026, 12, 31)),
+    ("by eofy", dt.date(2026, 12, 31)),
+    ("for the rest of the decade", dt.date(2029, 12, 31)),
+    ("within two seasons", dt.date(2027, 5, 27)),
+    ("by harvest 2026", dt.date(2026, 10, 31)),            # an event with its year: past here
+])
+def test_more_deadlines_resolve(text, expected):
+    found = find_deadlines("Ship the release " + text, TODAY)
+    assert found and max(d.date for d in found if d.date) == expected, found
+
+
+@pytest.mark.parametrize("text", ["at launch", "this busy season", "during busy seasn",
+                                  "before the mayor's State of the City address", "before the Next Fest demo"])
+def test_more_event_deadlines(text):
+    found = find_deadlines("Migrate the billing jobs " + text, TODAY)
+    assert found and found[0].date is None and found[0].how == "event", found
+
+
+@pytest.mark.parametrize("text", ["Close all open CAPAs from the Q2 FY27 DCMA surveillance",
+                                  "Clear the backlog of patients waiting over 52 weeks",
+                                  "Keep the books closed in 5 business days",
+                                  "Reduce the number of supply interruptions over 3 hours",
+                                  "Reduce customer churn by 1/3"])
+def test_more_time_expressions_that_are_not_deadlines(text):
+    assert not find_deadlines(text, TODAY)
+
+
 @pytest.mark.parametrize("text", ["before the spring release", "by the CES deadline", "by the end of term",
                                   "before the annual board meeting", "this school year", "in the run-up to peak",
                                   "b4 the conference season", "at the next inspection",

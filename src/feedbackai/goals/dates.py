@@ -36,16 +36,17 @@ from dataclasses import dataclass
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-MONTH_RE = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_RE = (r"(jan(?:uary|urary|uray)?|feb(?:ruary|uary|urary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust|st)?|"
+            r"sep(?:t(?:ember|mber)?|tmber)?|oct(?:ober|obr)?|nov(?:ember|mber)?|dec(?:ember|mber|emeber)?)\.?")
+# (common misspellings are read as the month their first three letters name: "end of octobr")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "quarter": 91, "sprint": 14, "hour": 1 / 24,
-             "business day": 1.4, "working day": 1.4, "fortnight": 14, "semester": 182, "half": 182}
+             "business day": 1.4, "working day": 1.4, "fortnight": 14, "semester": 182, "half": 182, "season": 91}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
                 "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "a few": 3}
 NUM = r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|sixty|ninety|a couple of|a few)"
-UNIT = r"(days?|weeks?|months?|years?|quarters?|sprints?|business days?|working days?|fortnights?|hours?)"
+UNIT = r"(days?|weeks?|months?|years?|quarters?|sprints?|business days?|working days?|fortnights?|hours?|seasons?)"
 PREP = r"(?:by|b4|before|in|during|until|till|through\s+to|up\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|throughout|within|over|for|ahead of|prior to|no later than|on|at|across)"
 EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|meeting|offsite|go-live|go live|"
                r"cutover|renewal|kickoff|kick-off|inspection|open enrol?ment|peak|busy season|deadline|filing|"
@@ -54,7 +55,9 @@ EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|me
                r"sign-off(?: date)?|round|show|expo|fair|trade show|visit|retreat|reorg|merger|close|"
                r"year-end|freeze|code freeze|go-live date|graduation|finals|milestone|board|vote|"
                r"election|survey|assessment|appraisals?|evaluation|start|starts|begins|ends|renewal date|"
-               r"recess|holidays?|break|weekend|session|parliamentary\s+session)")
+               r"recess|holidays?|break|weekend|session|parliamentary\s+session|demo|fest|festival|address|"
+               r"keynote|premiere|tournament|playoffs|gala|harvest|planting|midterms?|midterm elections|primaries|"
+               r"inauguration|open house|showcase|hackathon)")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
@@ -165,11 +168,31 @@ HOLIDAYS = {
     "holiday season": lambda y: dt.date(y, 12, 31), "holiday peak": lambda y: dt.date(y, 12, 31),
     "holiday rush": lambda y: dt.date(y, 12, 31), "tax day": lambda y: dt.date(y, 4, 15),
     "tax season": lambda y: dt.date(y, 4, 15), "flu season": lambda y: dt.date(y, 3, 31),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1), "labour day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _last_weekday(y, 5, 0), "independence day": lambda y: dt.date(y, 7, 4),
+    "july 4th": lambda y: dt.date(y, 7, 4), "fourth of july": lambda y: dt.date(y, 7, 4),
+    "presidents": lambda y: _nth_weekday(y, 2, 0, 3), "mlk day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2), "veterans day": lambda y: dt.date(y, 11, 11),
+    "canada day": lambda y: dt.date(y, 7, 1), "australia day": lambda y: dt.date(y, 1, 26),
+    "anzac day": lambda y: dt.date(y, 4, 25), "boxing day": lambda y: dt.date(y, 12, 26),
+    "waitangi day": lambda y: dt.date(y, 2, 6), "st patrick": lambda y: dt.date(y, 3, 17),
 }
 HOLIDAY_RE = (r"(christmas(?: break)?|xmas|new year(?:'s| ?s)?(?: eve| day)?|halloween|valentine(?:'s|s)?(?: day)?|"
               r"easter(?: weekend| break| holidays?)?|thanksgiving|black friday|cyber monday|winter break|"
               r"spring break|summer break|summer holidays|(?:the )?holidays|holiday (?:season|peak|rush)|"
-              r"tax (?:day|season)|flu season)")
+              r"tax (?:day|season)|flu season|labou?r day|memorial day|independence day|july 4th|(?:the )?fourth of july|"
+              r"presidents'? day|mlk day|columbus day|veterans'? day|canada day|australia day|anzac day|boxing day|"
+              r"waitangi day|st\.? patrick'?s day)")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
+    last = _end_of_month(year, month)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def _holiday(name: str, year: int | None, today: dt.date) -> dt.date:
@@ -209,12 +232,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # things that look like dates but are not deadlines (listed first: they win an overlap)
     (re.compile(rf"\b(?:within|in under|in less than|under|inside)\s+(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\s+(?:of|after|from|following)\s+(?!now\b|today\b)", _F), "standing"),
     (re.compile(r"\b(?:within|in\s+under|in\s+less\s+than|under|inside)\s+(?:~|about\s+)?(?:\d+|an?|one|two|three|four|five|ten|twelve|24|48|72)\s*-?\s*(?:h|hrs?|hours?|mins?|minutes?|seconds?|secs?)\b", _F), "standing"),
+    (re.compile(r"\b(?:over|longer\s+than|more\s+than|above|exceeding)\s+(?:\d+|an?|one|two|three|four|five|six|eight|twelve|24|48|72)\s*-?\s*(?:hours?|hrs?|minutes?|mins?)\b", _F), "standing"),
+    (re.compile(rf"\b(?:waiting|waited|wait|open|outstanding|older|aged|overdue)\s+(?:for\s+|than\s+)?(?:over|more\s+than|longer\s+than|beyond|>)\s+{NUM}\s*-?\s*{UNIT}\b", _F), "standing"),
+    (re.compile(rf"\b(?:closed|closes|close|closing|done|completed?|resolved?|processed|turned\s+around|answered|returned|approved|paid)\s+in\s+(?:under\s+|less\s+than\s+|<\s*)?{NUM}\s*-?\s*(?:business\s+|working\s+)?(?:days?|hours?|weeks?)\b", _F), "standing"),
     (re.compile(r"\b\d+\s*(?:h|hrs?|hours?|days?|mins?|minutes?)\s+(?:before|after|ahead)\b(?!\s+(?:the\s+)?(?:end|deadline|launch|release))", _F), "standing"),
-    (re.compile(rf"\b(?:starting|beginning|commencing|effective|from|as of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:this|next|coming)\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)|today|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|q[1-4](?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", _F), "start"),
+    (re.compile(rf"\b(?:starting|beginning|commencing|effective|from|as of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:this|next|coming)\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)|today|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|q[1-4](?:\s+\d{{4}})?(?!\s*(?:fy|cy))|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", _F), "start"),
     # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
-    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)(?!\s+of\b)", _F), "numeric_dm"),
+    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before|on)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)(?!\s+of\b)", _F), "numeric_dm"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "drange"),
     (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _F), "mdy"),
     (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "dmy"),
@@ -231,15 +257,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b([12])h\s*'?(\d{4}|\d{2})\b", _F), "half_num"),
     (re.compile(r"\b(first|second|1st|2nd|back|front)\s+half\s+(?:of\s+)?(?:(the|this|next)\s+(?:fiscal\s+|calendar\s+)?year|(?:fy\s*)?'?(\d{4}))\b", _F), "half_words"),
     (re.compile(r"\b(this|next|the\s+next|the\s+coming|coming|current)\s+half(?:[- ]year)?\b", _F), "half_rel"),
-    (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+|by\s+|in\s+|during\s+|through\s+|for\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year)\s*'?(\d{4}|\d{2})(?:\s*/\s*'?\d{2,4})?\b", _F), "fy"),
+    (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+|by\s+|in\s+|during\s+|through\s+|for\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year|fiscal)\s*'?(\d{4}|\d{2})(?:\s*/\s*'?\d{2,4})?\b", _F), "fy"),
     (re.compile(r"\bfy\s*(\d{2})\s*[-/]\s*(\d{2})\b", _F), "fy_span"),
     (re.compile(r"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of|before the end of)\s*)(?:the\s+year\s+)?(\d{4})\b(?!\s*(?:%|percent|[a-z]))", _F), "year_mod"),
     (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
     (re.compile(r"\b(\d{4})\s+(?:season|school year|academic year|calendar year)\b", _F), "year_season"),
     # relative to today
-    (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
-    (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
-    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints))\b", _F), "next"),
+    (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|fiscal|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
+    (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d|fy))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
+    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
     (re.compile(r"\b(?:all|this|that)\s+(year|quarter|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
     (re.compile(rf"\b(?:within|in|over|inside|for|after|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\b", _F), "within"),
     (re.compile(rf"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b", _F), "within"),
@@ -251,8 +277,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+|this\s+|next\s+|coming\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?(spring|summer|fall|autumn|winter)\b"
                 rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
                 rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
-    # events: "before the spring release", "by the CES deadline", "by the end of term"
-    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,4}}?{EVENT_WORDS}"
+    # events: "at launch", "this busy season", "before the spring release", "by the CES deadline", "by the end of term"
+    (re.compile(r"\bat\s+(?:the\s+)?(?:launch|go-?\s?live|release|opening|kick-?off)\b", _F), "event"),
+    (re.compile(r"\b(?:during|this|over|through|in|for)\s+(?:the\s+)?(?:busy|peak|tax|filing|harvest|planting|calving|lambing|audit)\s+seas\w*", _F), "event"),
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -271,7 +299,13 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind == "numeric_dm":
         a, b = int(g[0]), int(g[1])
         if max(a, b) <= 12:
-            return None          # "by 1/3", "by 3/4": a fraction as likely as a date
+            if re.match(r"(?:by|until|till)\b", text):
+                return None      # "by 1/3", "by 3/4": a fraction as likely as a date
+            # "ship on 7/1", "due 3/4": a date either way round; the later next occurrence
+            reads = [d for d in (_safe_date(today.year, b, a), _safe_date(today.year, a, b)) if d is not None]
+            if not reads:
+                return None
+            return max(_next_date(d.month, d.day, today) for d in reads), "absolute"
         day, month = (a, b) if a > 12 else (b, a)
         if not (1 <= month <= 12 and 1 <= day <= 31) or _safe_date(today.year, month, day) is None:
             return None
@@ -368,7 +402,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind == "end_of":
         nxt = bool(g[0])
         unit = " ".join(g[1].lower().split())
-        if unit in ("fiscal year", "financial year", "calendar year", "fy"):
+        if unit in ("fiscal year", "financial year", "calendar year", "fy", "fiscal"):
             unit = "year"
         if unit == "year":
             return dt.date(today.year + nxt, 12, 31), "relative"
@@ -393,7 +427,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             return _add_days(today, 28 if nxt else 14), "relative"
         return _add_days(today, 1 + nxt), "relative"   # day, shift, business day
     if kind == "end_of_short":
-        if "year" in text or "eoy" in text:
+        if "year" in text or "eoy" in text or "eofy" in text:
             return dt.date(today.year, 12, 31), "relative"
         if "quarter" in text or "eoq" in text:
             return _end_of_quarter(today.year, _quarter_of(today)), "relative"
@@ -417,6 +451,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             unit = "year"
         if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
             return None, "event"
+        if unit == "decade":  # "for the rest of the decade": to the end of 2029
+            return dt.date(today.year // 10 * 10 + 9 + (10 if which in ("next", "coming", "following") else 0), 12, 31), "relative"
         this = which in ("this", "current", "rest of the", "remainder of the", "whole", "entire", "full")
         if unit == "quarter":
             q, y = _quarter_of(today), today.year
@@ -474,6 +510,10 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind == "season":
         return _season_end(g[1], None, today, (g[0] or "").lower() or None), "absolute"
     if kind == "event":
+        year = re.match(r"\s+((?:19|20)\d\d)\b", m.string[m.end():])
+        if year:  # "by harvest 2024": the year after the event bounds it
+            month = {"harvest": 10, "planting": 5}.get(next((w for w in ("harvest", "planting") if w in text), ""), 12)
+            return _end_of_month(int(year.group(1)), month), "absolute"
         return None, "event"
     return None
 
