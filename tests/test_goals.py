@@ -428,6 +428,20 @@ def test_specific(analyzer, goal, met):
     ("Make time for the most important tasks in Jira every Monday", True),
     ("Make changes to the most used reports in Power BI by March 2027", True),
     ("Bring in Priya as a key account manager by March 2027", True),                      # a role, not a buyer
+    # appointments, courts, certifiers and one buyer (2026-11-27, third session, from smart_d)
+    ("Make equity partner at the 2027 partnership vote", False),
+    ("Get tenure by fall 2027", False),
+    ("Get re-elected as ward councillor in May", False),
+    ("Land the regional director job when Sam retires", False),
+    ("Get the appeals court to uphold the ruling by December 2027", False),
+    ("Win the premiership next season", False),
+    ("Get the new wheat variety registered with the seed authority by harvest 2027", False),
+    ("Obtain FAA approval for the cabin lighting change by Q3 2027", False),
+    ("Close the sale of the Elm Street duplex to the Okafor family by June 2027", False),
+    ("Land a five-year supply contract with Siemens by Q2 2027", False),
+    ("Get the hospital ranked in the national top 20 for stroke care", False),
+    ("Draft the travel policy and get it approved by the exec team by March 2027", True),  # own draft, internal sign-off
+    ("Sell 40 season tickets to local businesses by March 2027", True),                    # many buyers
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

@@ -97,7 +97,8 @@ CAUSATIVE = re.compile(
     r"(?P<party>(?:[\w'’&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
     r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
     r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for|grade|stock|carry|adopt|issue|close\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}?(?:inquiry|investigation|review|case)|"
-    r"prescrib(?:e|ing)|stocking|endorse|certify|accredit|shortlist|offer|commission)\b", _I)
+    r"prescrib(?:e|ing)|stocking|endorse|certify|accredit|shortlist|offer|commission|uphold|vote|give|move|donate|"
+    r"pick\s+up|hire|promote)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
@@ -109,7 +110,8 @@ OUTSIDE_PARTY = re.compile(
 WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
                          r"(?:the\s+|(?-i:(?=[A-Z])))(?:(?!of\b)[\w'&.-]+\s+){0,4}?"
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
-                         r"arbitration|listing|league|title|cup|championship|grant)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
+                         r"arbitration|listing|league|title|cup|championship|grant|premiership|pennant|playoffs|summary\s+judgment|"
+                         r"judgment|case|trial|verdict|election)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
                          r"(?:[\w£$€.-]+\s+){0,3}?(?:seat|transfer|promotion|secondment|nomination|grant|listing)\b|"
                          r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b|"
                          # one named buyer's decision: "land Tesco as a customer", "sign Siemens as a client"
@@ -126,6 +128,14 @@ REGULATOR_DECISION = re.compile(
     r"ministry|minister|government)\s+(?:[\w-]+\s+){0,2}?(?:clearance|approval|sign-?off|accreditation|registration|"
     r"permission|consent|licen[cs]e)\b(?!\s+" + _PAPERWORK + r")|\b(?:CQC|FDA)[- ]?(?:registered|cleared|approved)\b|"
     r"\bCE[- ]mark(?:ing)?\s+(?:approval|certification)\b(?!\s+" + _PAPERWORK + r")", _I)
+# approved, registered or adjudicated by an outside body as the whole goal ("Get my clearance adjudicated by
+# DCSA", "Get the variety registered with the seed authority"; not "Get the training budget approved by Friday")
+GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld)\b", _I)
+OUTSIDE_BODY = re.compile(r"\b(?:state|federal|court|regulator|authority|office|agency|ministry|department|government|"
+                          r"council|commission|board\s+of|(?-i:[A-Z]{3,}))\b", _I)
+# a regulator's approval as the whole goal: "Obtain FAA supplemental type certificate approval for the pod"
+REGULATOR_GOAL = re.compile(r"^\W*(?:obtain|secure|get|receive|gain)\s+(?:[\w'’-]+\s+){0,6}?(?:approval|clearance|"
+                            r"certificat(?:e|ion)\s+approval|accreditation)\b", _I)
 # someone else's decision, in the passive: "recommended by NICE", "rezoned by the council", "funded by the DfE"
 DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endorsed|accredited|ratified|selected|chosen|"
                         r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
@@ -158,7 +168,21 @@ RANK_BECOME = re.compile(
 APPOINTMENT = re.compile(
     r"\bbecome\s+(?:a\s+|an\s+|the\s+)?(?:partner|director|head(?:teacher)?|executive\s+\w+|principal|chief\s+\w+|"
     r"ceo|cfo|coo|cto|vp|vice[\s-]president|professor|(?:senior\s+)?partner)\b|\bsecure\s+a\s+royal\s+patron|"
-    r"\btake\s+on\s+(?:my|the)\s+(?:manager|boss)['’]?s\s+(?:job|role)", _I)
+    r"\btake\s+on\s+(?:my|the)\s+(?:manager|boss)['’]?s\s+(?:job|role)|"
+    # (fourth full-SMART writer) "make equity partner", "get tenure", "get re-elected", "get selected as ...",
+    # "land the branch manager job"
+    r"\bmake\s+(?:equity\s+|full\s+|salaried\s+|senior\s+)?partner\b|\b(?:get|gain|earn|receive|be\s+granted)\s+tenure\b|"
+    r"\b(?:get|be)\s+(?:re-?)?elected\b|\bwin\s+(?:re-?)?election\b|\bget\s+selected\s+(?:as|for)\b|"
+    r"\bland\s+the\s+(?:[\w-]+\s+){0,3}?(?:job|role|post|position)\b", _I)
+# a goal that is only someone else's decision: "Get Cardivex added to the Kaiser formulary", "Get my clearance
+# adjudicated by DCSA", "Get the documentary picked up by Netflix"; and one named buyer: "close the sale of the
+# penthouse to the Nguyen family", "land a supply contract with Ford"
+OTHERS_DECIDE = re.compile(
+    r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked\s+up\s+by|passed\s+by|"
+    r"added\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?formulary)\b|"
+    r"\b(?:close\s+the\s+sale\s+of|sell)\s+(?:[\w'’$.,-]+\s+){1,8}?to\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)|"
+    r"\b(?:land|win|sign)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:contract|deal|account)\s+with\s+(?-i:[A-Z])|"
+    r"\branked\s+(?:in|among)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?top\s+\d+|\bwin\s+summary\s+judgment\b", _I)
 # other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
 OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
                              r"every\s+\w+)"
@@ -404,6 +428,18 @@ def _outside_party(g: Goal, m: re.Match[str]) -> bool:
     ents = {t.ent_type_ for t in g.doc if a <= g.char(t.idx) < b}
     deal = re.search(r"\b(?:contract|deal|agreement|order|renewal|terms|offer|po)\b", g.text[m.end():], _I)
     return bool(ents & {"ORG", "GPE", "NORP", "FAC"}) or ("PERSON" in ents and bool(deal))
+
+
+def _decided_outside(text: str) -> re.Match[str] | None:
+    """The whole goal is an outside body's decision: its approval ("Obtain FAA approval for ..."), or
+    something approved, registered or adjudicated by it ("Get my clearance adjudicated by DCSA")."""
+    reg = REGULATOR_GOAL.search(text)
+    if reg and OUTSIDE_PARTY.search(text):
+        return reg
+    got = GOT_DECIDED.search(text)
+    if got and (OUTSIDE_PARTY.search(text) or OUTSIDE_BODY.search(text[got.end():])):
+        return got
+    return None
 
 
 def _bounded(g: Goal) -> bool:
@@ -733,7 +769,8 @@ def check(g: Goal) -> CriterionResult:
         cause = None             # "have the new dashboards cover all regions": no outside party decides
     outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
                WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text) or
-               DECIDED_BY.search(text) or INSPECTION_GRADE.search(text) or APPOINTMENT.search(text))
+               DECIDED_BY.search(text) or INSPECTION_GRADE.search(text) or APPOINTMENT.search(text) or
+               OTHERS_DECIDE.search(text) or _decided_outside(text))
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
                                      r"registered|cleared|rating|judgement|grade", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)
