@@ -236,6 +236,18 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Improve the staff-to-manager ratio from 12:1 to 8:1 by December 2027", True),
     ("Log all risks for the Leeds project in the RAID log by 15 January 2027", True),
     ("Complete fire-safety checks in all areas of the warehouse", True),
+    # 2026-11-27, third session (smart_d): versions, codes and sizes are no targets; an outside decision is
+    # checkable as happened or not; a limit on the goal's own measure is a target, a category is not
+    ("Get the support team comfortable with Unreal 5.4", False),
+    ("Align our procedures with NIST SP 800-171", False),
+    ("Transform the culture of the whole 3,000-person company", False),
+    ("Get Ofgem to approve our network reopener by March 2027", True),
+    ("Get my security clearance adjudicated by DCSA by May 2027", True),
+    ("Get the east orchard picked and packed before Easter", True),
+    ("SOC 2 Type II report in hand by end of Q2 2027", True),
+    ("Never let anyone down", False),
+    ("Make sure no patient ever waits more than 4 hours in ED", True),
+    ("Reduce the number of supply interruptions over 3 hours", False),
 ])
 def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")

@@ -22,7 +22,7 @@ Recognised, each resolved to the last day it allows:
 Also recognised so that they are *not* read as deadlines: start dates with no end ("starting
 next week", "from Monday"), standing per-item rules ("within 72 hours of disclosure", "24h
 before"), and a quarter or year used as a label ("the Q3 SOX walkthroughs", "the 2026 pay
-equity audit"). They come back with ``how`` = ``"start"``, ``"standing"`` or ``"label"`` and
+equity audit"). They come back with ``how`` = ``"start"``, ``"standing"``, ``"threshold"`` or ``"label"`` and
 ``is_deadline`` False, so the time-bound check can explain why they do not count.
 """
 
@@ -71,7 +71,7 @@ class Deadline:
 
     @property
     def is_deadline(self) -> bool:
-        return self.how not in ("start", "standing", "label")
+        return self.how not in ("start", "standing", "label", "threshold")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -232,9 +232,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # things that look like dates but are not deadlines (listed first: they win an overlap)
     (re.compile(rf"\b(?:within|in under|in less than|under|inside)\s+(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\s+(?:of|after|from|following)\s+(?!now\b|today\b)", _F), "standing"),
     (re.compile(r"\b(?:within|in\s+under|in\s+less\s+than|under|inside)\s+(?:~|about\s+)?(?:\d+|an?|one|two|three|four|five|ten|twelve|24|48|72)\s*-?\s*(?:h|hrs?|hours?|mins?|minutes?|seconds?|secs?)\b", _F), "standing"),
+    # a limit on the goal's own measure ("no patient waits more than 4 hours"): its number is a target
+    (re.compile(rf"\b(?:waits?|takes?|lasts?|spends?|sits?)\s+(?:no\s+)?(?:more\s+than|longer\s+than|over|above|beyond)\s+{NUM}\s*-?\s*{UNIT}\b", _F), "threshold"),
+    # a category ("interruptions over 3 hours", "patients waiting over 52 weeks"): not a deadline, not a target
     (re.compile(r"\b(?:over|longer\s+than|more\s+than|above|exceeding)\s+(?:\d+|an?|one|two|three|four|five|six|eight|twelve|24|48|72)\s*-?\s*(?:hours?|hrs?|minutes?|mins?)\b", _F), "standing"),
-    (re.compile(rf"\b(?:waiting|waited|wait|open|outstanding|older|aged|overdue)\s+(?:for\s+|than\s+)?(?:over|more\s+than|longer\s+than|beyond|>)\s+{NUM}\s*-?\s*{UNIT}\b", _F), "standing"),
-    (re.compile(rf"\b(?:closed|closes|close|closing|done|completed?|resolved?|processed|turned\s+around|answered|returned|approved|paid)\s+in\s+(?:under\s+|less\s+than\s+|<\s*)?{NUM}\s*-?\s*(?:business\s+|working\s+)?(?:days?|hours?|weeks?)\b", _F), "standing"),
+    (re.compile(rf"\b(?:waiting|waited|open|outstanding|older|aged|overdue)\s+(?:for\s+|than\s+)?(?:over|more\s+than|longer\s+than|beyond|>)\s+{NUM}\s*-?\s*{UNIT}\b", _F), "standing"),
+    (re.compile(rf"\b(?:closed|closes|close|closing|done|completed?|resolved?|processed|turned\s+around|answered|returned|approved|paid)\s+in\s+(?:under\s+|less\s+than\s+|<\s*)?{NUM}\s*-?\s*(?:business\s+|working\s+)?(?:days?|hours?|weeks?)\b", _F), "threshold"),
     (re.compile(r"\b\d+\s*(?:h|hrs?|hours?|days?|mins?|minutes?)\s+(?:before|after|ahead)\b(?!\s+(?:the\s+)?(?:end|deadline|launch|release))", _F), "standing"),
     (re.compile(rf"\b(?:starting|beginning|commencing|effective|from|as of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:this|next|coming)\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)|today|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|q[1-4](?:\s+\d{{4}})?(?!\s*(?:fy|cy))|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", _F), "start"),
     # absolute dates
@@ -288,7 +291,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | None, str] | None:
     g = m.groups()
     text = m.group(0).lower()
-    if kind in ("standing", "start"):
+    if kind in ("standing", "start", "threshold"):
         return None, kind
     if kind == "iso":
         return _safe_date(int(g[0]), int(g[1]), int(g[2])), "absolute"
@@ -549,7 +552,7 @@ def find_time_expressions(text: str, today: dt.date) -> list[Deadline]:
             if res is None:
                 continue
             date, how = res
-            if date is None and how not in ("event", "start", "standing", "label"):
+            if date is None and how not in ("event", "start", "standing", "label", "threshold"):
                 continue
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():

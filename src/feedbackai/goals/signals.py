@@ -102,13 +102,22 @@ def quantities(g: Goal) -> list[Quantity]:
         s, e = m.start(), m.end()
         tok = m.group(0)
         before, after = text[max(0, s - 30):s], text[e:e + 20]
-        if any(d.start <= s < d.end for d in g.all_times):
-            kind = "time"
+        if any(d.start <= s < d.end for d in g.all_times if d.how != "threshold"):
+            kind = "time"        # (a threshold's number, "waits more than 4 hours", is still a number to hit)
         elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
                 and not m.group("cur") and not UNIT_WORDS.match(after):
             kind = "year"
         elif m.group("num") and re.search(r"\d:$", before) and not re.search(r"\b(?:from|to|at)\s+\d+:$", before, _I):
             kind = "label"           # the second number of a ratio or a degree class: 1:1, 2:1
+        elif m.group("num") and re.search(r"\d[-–]$", before) and out and out[-1].end == s - 1 and out[-1].kind != "target":
+            kind = "label"           # the rest of a code or a range of labels: NIST SP 800-171, Units 12-20
+        elif m.group("num") and re.match(r"-(?:person|people|strong|seat|bed|acre|employee|member|staff)\b", after, _I):
+            kind = "label"           # a size that describes the organisation: "the whole 3,000-person company"
+        elif m.group("num") and re.fullmatch(r"\d{1,2}\.\d{1,2}", m.group("num")) and re.search(r"\b[A-Z][\w+#.]*\s$", before) \
+                and not KPI_NAMES.search(before[-15:]) and not m.group("cur") and not m.group("suf") \
+                and not UNIT_WORDS.match(after) and not re.match(r"\s*(?:%|percent|stars?|/)", after, _I) \
+                and not re.search(r"\b(?:to|reach|hit|of|at|above|over|under|below|from)\s+\S+\s$", before, _I):
+            kind = "version"         # Unreal 5.4, Python 3.12 (after "with" too: "comfortable with Unreal 5.4")
         elif m.group("num") and re.search(r"\b(?:ifrs|ias|iso|iec|gaap|soc|nist|cmmi)\s?$", before, _I):
             kind = "label"           # a standard's number: IFRS 17, ISO 27001, SOC 2
         elif m.group("num") and re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s$", before):
@@ -201,7 +210,7 @@ COMPARATIVE = re.compile(
     r"|\b(?:be|am|is|are|become|being|stay|look|feel|seem|very|so)\s+(?:more\s+|less\s+|very\s+|really\s+)?" + EVALUATIVE +
     r"\b|\b(?:make|keep)\s+(?!sure\b)(?:\w+\s+){1,3}?" + EVALUATIVE + r"\b", _I)
 AFFECT = re.compile(r"\b(love|loves|loved|happy|happier|fun|inspire[sd]?|delight(?:ed)?|passionate|motivated|"
-                    r"morale|feel\s+\w+|enjoy)\b", _I)
+                    r"morale|feel\s+\w+|enjoy|let\s+(?:anyone|anybody|\w+)\s+down|amazing|wow|angry|upset|falls?\s+behind)\b", _I)
 # aspirations with nothing anyone could check: "achieve perfection in all areas", "always exceed
 # expectations", "give 110% every day", "eliminate all risk", "unlock value", "raise the profile"
 PLATITUDE = re.compile(
@@ -271,7 +280,11 @@ OUTCOME_OBJECTS = re.compile(
     r"recommended\s+by|preferred\s+supplier|signed|(?:get|getting|go|going|make)\s+(?:[\w'-]+\s+){0,5}live|"
     r"to\s+(?:cefr\s+)?[abc][12]\b|fluent|fluency|qualification|qualified|chartered|apprenticeship|secondment|"
     r"net\s+zero|carbon[- ]neutral|out\s+of\s+special\s+measures|out\s+of\s+[\w\s]{0,12}['\"]?requires\s+improvement|"
-    r"first\s+patient\s+in)\b", _I)
+    r"first\s+patient\s+in|re-?elected|elected\s+(?:as|to)|selected\s+(?:as|for)|adjudicated|registered\s+(?:with|by|as)|"
+    r"added\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?formulary|picked\s+up\s+by|upheld|uphold|first\s+chair|in\s+hand|"
+    r"(?:get|have)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}?to\s+(?:approve|fund|uphold|vote\s+for|drop|give|feature|sign|stock|"
+    r"list|accept|award|grant|endorse|renew|move)|"
+    r"get\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked|packed|finished|completed|installed|signed|delivered|cleared|filed|submitted))\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
     r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"
