@@ -298,6 +298,12 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Lead the team", False),
     ("Organise my thoughts before the review", False),
     ("Lead the team through the transition", False),
+    # figurative and phrasal verbs with no attribute (2026-11-27, third session, from smart_d)
+    ("Tighten up invoicing before year end", False),
+    ("Smooth out the handover between shifts", False),
+    ("Lift standards on the cold line", False),
+    ("Up our game on site safety in Q2", False),
+    ("Lift first-contact resolution from 68% to 75% by June 2027", True),
 ])
 def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")

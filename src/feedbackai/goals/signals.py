@@ -227,7 +227,10 @@ BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "r
               "drive", "own", "level", "leverage", "empower", "transform", "revolutionize", "revolutionise",
               "champion", "elevate", "ensure", "enhance", "strengthen", "focus", "explore", "think", "work", "help",
               "support", "stay", "look", "lead", "contribute", "continue", "strive", "aim", "try", "socialise",
-              "socialize", "partner", "unlock", "tidy", "sort"}
+              "socialize", "partner", "unlock", "tidy", "sort",
+              # phrasal and figurative verbs with no attribute: "tighten up billing", "smooth out patient flow",
+              # "sharpen up the safety mindset", "lift standards", "up our game", "reorganize the division"
+              "tighten", "sharpen", "smooth", "lift", "up", "reorganize", "reorganise", "revamp", "overhaul"}
 ONGOING_VERBS = {"clean", "update", "post", "organize", "organise", "train", "tidy", "maintain", "manage",
                  "handle", "improve", "do", "assign", "prep", "chase", "teach", "read", "talk", "sell", "upsell",
                  "bill", "cook", "price", "brush"}

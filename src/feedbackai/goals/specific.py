@@ -37,7 +37,7 @@ SOFT_VERBS = {
     "reposition", "level", "stay", "ensure", "reinvent", "inspire", "expand", "clean", "organize", "organise",
     "update", "brush", "talk", "read", "chase", "assign", "prep", "price", "post", "train", "sell", "upsell",
     "bill", "cook", "fix", "handle", "manage", "step", "stop", "have", "go", "do", "build", "create", "save",
-    "smile", "teach",
+    "smile", "teach", "tighten", "sharpen", "smooth", "lift", "up", "reorganize", "reorganise", "revamp", "overhaul",
 }
 OWNERSHIP_VERBS = {"own", "lead", "drive", "ensure"}
 # organising, hosting or leading a named kind of event or review is a concrete deliverable ("Organise the team
