@@ -104,6 +104,7 @@ FULL_SETS = (  # (file, role): goals with all five labels by writers other than 
     ("smart_a.jsonl", "dev: error analysis (2026-11-27); its relevance labels train the cross-encoder since 1.2.0 (in-sample)"),
     ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
     ("smart_c.jsonl", "dev: error analysis (2026-11-27, second round); its relevance labels train cross-encoder 1.3.0 (in-sample)"),
+    ("smart_d.jsonl", "dev: error analysis (2026-11-27, third session; first score 0.890 / 0.890 / 0.820 / 0.765 / 0.930); never trains the cross-encoder"),
 )
 
 
