@@ -650,3 +650,11 @@ def test_school_absence_and_attendance_share_a_theme():
     assert "education" in themes_of("Raise Year 11 attendance to 96%")
     assert "education" not in themes_of("Cut sickness absence on Ward 5 from 6% to 4%")  # staff absence is people
     assert "people" in themes_of("Cut sickness absence on Ward 5 from 6% to 4%")
+
+
+def test_a_filled_in_smart_template_is_one_goal():
+    text = ("Specific: run a year-end direct mail appeal to lapsed donors. Measurable: 8% response, $40K raised. "
+            "Achievable: uses the cleaned 2023 list. Relevant: reactivation. Time-bound: mail drops by 10/15/2027.")
+    assert len(split_goals(text)) == 1
+    assert crit(text, "achievable").met       # not "several goals in one"
+    assert len(split_goals("Cut churn to 3%, hire 4 engineers, and move office by June 2027")) == 3

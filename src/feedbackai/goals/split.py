@@ -225,8 +225,18 @@ def _clauses(text: str, doc, offset: int, a: int, b: int) -> list[tuple[int, int
     return [(x, y) for x, y in spans if text[x:y].strip()]
 
 
+# a SMART template filled in ("S: monthly close. M: books closed in 5 days. A: ... R: ... T: by FY25", or
+# "Specific: ... Measurable: ..."): one goal described criterion by criterion, not several goals
+SMART_TEMPLATE = re.compile(r"(?:^|[\s.;])(?:S|M|A|R|T|Specific|Measurable|Achievable|Attainable|Relevant|Realistic|"
+                            r"Time-?bound|Timely)\s*:", re.I)
+
+
 def split_doc(text: str, doc, offset: int = 0) -> list[GoalPart]:
     """Parts of ``text`` from its parse (``doc`` parsed from ``text`` behind ``offset`` characters)."""
+    if len(SMART_TEMPLATE.findall(text)) >= 3:
+        t = text.strip()
+        s = text.find(t) if t else 0
+        return [GoalPart(s, s + len(t), t)] if t else []
     spans = _merge(text, doc, offset, _blocks(text, doc, offset))
     parts: list[tuple[int, int]] = []
     for a, b in spans:
