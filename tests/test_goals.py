@@ -460,6 +460,8 @@ def test_specific(analyzer, goal, met):
     ("Get the hospital ranked in the national top 20 for stroke care", False),
     ("Draft the travel policy and get it approved by the exec team by March 2027", True),  # own draft, internal sign-off
     ("Sell 40 season tickets to local businesses by March 2027", True),                    # many buyers
+    ("Land the new case management system by Q3 2027", True),                             # a system, not a court case
+    ("Get the travel budget approved by the CFO by March 2027", True),                    # an internal sign-off
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

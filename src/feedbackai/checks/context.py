@@ -412,17 +412,6 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children)
 
 
-def comments_on_person(span: Span, ctx: CheckContext) -> bool:
-    """A comment clause ("as you'd expect") attached to a clause about a person: "Hao is good with
-    numbers, as you'd expect"; not "Growth was slower, as you'd expect" (its own subject, "you",
-    is the reader)."""
-    root = span.root
-    host = root.head
-    if host is root or root.dep_ not in ("advcl", "ccomp", "parataxis", "conj", "dep", "prep", "advmod", "npadvmod"):
-        return False
-    return person_clause(host.doc[host.i:host.i + 1], ctx)
-
-
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
 
 
@@ -654,7 +643,6 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
-    "comments_on_person": comments_on_person,
     "intransitive": intransitive,
     "not_finite_verb": not_finite_verb,
     "no_complement": no_complement,

@@ -111,7 +111,8 @@ WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+
                          r"(?:the\s+|(?-i:(?=[A-Z])))(?:(?!of\b)[\w'&.-]+\s+){0,4}?"
                          r"(?:tender|bid|contract|account|pitch|renewal|deal|framework|mandate|rfp|appeal|tribunal|hearing|lawsuit|"
                          r"arbitration|listing|league|title|cup|championship|grant|premiership|pennant|playoffs|summary\s+judgment|"
-                         r"judgment|case|trial|verdict|election)\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
+                         r"judgment|verdict|election|case(?!\s+(?:management|stud\w+|files?|notes?|load|work|system|handling|review))|"
+                         r"trial(?!\s+(?:run|period|balance|account|version|licen[cs]e|of)))\b|\bsecure\s+(?:a\s+|the\s+|my\s+)?"
                          r"(?:[\w£$€.-]+\s+){0,3}?(?:seat|transfer|promotion|secondment|nomination|grant|listing)\b|"
                          r"\bfind\s+in\s+(?:our|my)\s+favou?r\b|\b(?:get|be)\s+offered\s+(?:a|the|my)\b|"
                          # one named buyer's decision: "land Tesco as a customer", "sign Siemens as a client"
@@ -132,14 +133,16 @@ REGULATOR_DECISION = re.compile(
 # DCSA", "Get the variety registered with the seed authority"; not "Get the training budget approved by Friday")
 GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld)\b", _I)
 OUTSIDE_BODY = re.compile(r"\b(?:state|federal|court|regulator|authority|office|agency|ministry|department|government|"
-                          r"council|commission|board\s+of|(?-i:[A-Z]{3,}))\b", _I)
+                          r"council|commission|board\s+of|"
+                          r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB)\b)[A-Z]{3,}))\b", _I)
 # a regulator's approval as the whole goal: "Obtain FAA supplemental type certificate approval for the pod"
 REGULATOR_GOAL = re.compile(r"^\W*(?:obtain|secure|get|receive|gain)\s+(?:[\w'’-]+\s+){0,6}?(?:approval|clearance|"
                             r"certificat(?:e|ion)\s+approval|accreditation)\b", _I)
 # someone else's decision, in the passive: "recommended by NICE", "rezoned by the council", "funded by the DfE"
 DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endorsed|accredited|ratified|selected|chosen|"
                         r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                        r"sat|sun|q[1-4]|h[12]|fy|easter|christmas|xmas|end|eo[ymqw]|spring|summer|autumn|winter|next|this)\w*\b)"
+                        r"sat|sun|q[1-4]|h[12]|fy|easter|christmas|xmas|end|eo[ymqw]|spring|summer|autumn|winter|next|this|"
+                        r"ceo|cfo|coo|cto|cio|chro|cmo|svp|evp|vp|pmo|elt|slt|exco|hr)\w*\b)"
                         r"(?-i:[A-Z][\w&'’-]*)|\b(?:get|gain|secure|win)\s+"
                         r"(?:[\w-]+\s+){0,2}?buy-?in\b|\bpresident'?s\s+club\b|\b(?:have|get)\s+the\s+law\s+changed\b|"
                         r"\bchange\s+the\s+law\b", _I)
