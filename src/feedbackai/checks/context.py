@@ -408,8 +408,12 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         return head.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
     if is_person_token(subj):
         return True
-    # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow"
-    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children)
+    # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow",
+    # "Emma's contributions to the bid were fine"
+    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON" or
+                                     (c.pos_ == "PROPN" and c.text[:1].isupper()
+                                      and c.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC")))
+               for c in subj.children)
 
 
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
