@@ -235,7 +235,8 @@ class Checker:
                     lower.add(key, [Doc(vocab, words=words)])
                     if any("'" in w for w in words):
                         # text pasted from a word processor has curly apostrophes ("I’m not sure",
-                        # "a boys’ club"), which spaCy splits the same way
+                        # "a boys’ club"), which spaCy splits the same way; the Analyzer parses
+                        # typography.plain() text, but the spaCy component sees the writer's own
                         lower.add(key, [Doc(vocab, words=[w.replace("'", "\u2019") for w in words])])
                     if len(e.tokens) == 1:
                         typo_terms.append((e.tokens[0], key))
