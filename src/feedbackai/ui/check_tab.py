@@ -133,6 +133,7 @@ def build_check_tab(analyzer_factory) -> None:
             flip_note = gr.Markdown()
         flip_btn.click(run_flip, inputs=box, outputs=[flipped, flip_note], api_name="flip")
         outputs = [highlighted, scores, flags, evidence, sentences]
-        btn.click(run, inputs=box, outputs=outputs, api_name="check")
-        box.change(run, inputs=box, outputs=outputs, trigger_mode="always_last",
-                   show_progress="hidden", api_name=False)
+        # typing and the button share one listener: two runs over the same outputs could otherwise finish
+        # out of order and leave a mixed screen (a CI run once showed the scores but not the flags)
+        gr.on([btn.click, box.change], run, inputs=box, outputs=outputs, trigger_mode="always_last",
+              show_progress="minimal", api_name="check")
