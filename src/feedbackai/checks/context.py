@@ -362,11 +362,25 @@ def no_complement(span: Span, ctx: CheckContext) -> bool:
     """The adjective names nothing it applies to: "her numbers are fine", not "fine with
     the change", "good at forecasting", "strong in negotiations", "good to go"."""
     root = span[-1] if span[-1].pos_ == "ADJ" else span.root  # the adjective, not the verb before it
-    if any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dative") for c in root.children):
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl", "dative") or (c.dep_ == "prep" and not _scope_only(c))
+           for c in root.children):
         return False
     nxt = span.end < len(span.doc) and span.doc[span.end]
+    if nxt and nxt.dep_ == "prep" and _scope_only(nxt):
+        return True
     return not (nxt and nxt.lower_ in ("for", "to", "with", "at", "in", "on", "about", "enough", "than", "when",
                                        "during", "around"))
+
+
+# objects of a preposition that only widen a verdict: "excellent across the board", "good in most areas"
+_SCOPE_NOUNS = frozenset({"board", "area", "respect", "way", "front", "aspect", "department", "round"})
+
+
+def _scope_only(prep: Token) -> bool:
+    """The prepositional phrase names no thing the adjective applies to, only its breadth."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in ("in", "across", "on", "all") and len(objs) == 1 \
+        and objs[0].lemma_.lower() in _SCOPE_NOUNS and not any(c.dep_ == "prep" for c in objs[0].children)
 
 
 def not_finite_verb(span: Span, ctx: CheckContext) -> bool:
@@ -409,11 +423,28 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
     if is_person_token(subj):
         return True
     # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow",
-    # "Emma's contributions to the bid were fine"
-    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON" or
-                                     (c.pos_ == "PROPN" and c.text[:1].isupper()
-                                      and c.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC")))
-               for c in subj.children)
+    # "Emma's contributions to the bid were fine"; and its grade: "the quality of Santiago's work"
+    if t.dep_ in ("amod", "compound", "nmod") and t.head is not subj:
+        return False  # a modifier inside the predicate: "Marek's crew laid polished concrete" is about the floor
+    if _owned_by_person(subj):
+        return True
+    return subj.lemma_.lower() in _GRADE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _owned_by_person(g) for g in c.children)
+        for c in subj.children)
+
+
+# nouns that grade what they are "of": "the quality of her work", "the standard of his reports"
+_GRADE_NOUNS = frozenset({"quality", "standard", "level", "calibre", "caliber"})
+
+
+def _owned_by_person(tok: Token) -> bool:
+    """``tok`` has a person as its possessor: "her work", "their hi-vis", "Emma's contributions",
+    "Kateryna's year" (a known given name whatever the small model tagged it: GPE, NOUN)."""
+    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "their") or c.ent_type_ == "PERSON"
+                                     or (c.text[:1].isupper() and c.text in _given_names()) or looks_like_name(c)
+                                     or (c.pos_ == "PROPN" and c.text[:1].isupper()
+                                         and c.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC")))
+               for c in tok.children)
 
 
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?x|x\d+(?:\.\d+)?")
