@@ -493,6 +493,8 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
             continue
         if e.kind == "date" and all(t.lower_ in _PERIOD_WORDS or t.is_punct for t in ev):
             continue  # "this quarter", "the whole year": when, not what
+        if e.kind in ("date", "project") and _when_only(ev):
+            continue  # "in Q3", "in March", "during FY25": when, not what ("the March close" names a thing)
         return False
     return True
 
@@ -502,6 +504,24 @@ _PERIOD_WORDS = frozenset({"this", "last", "past", "the", "whole", "entire", "fu
                            "week", "half", "cycle", "period", "season", "sprint", "term", "semester", "again",
                            "so", "far", "recent", "months", "weeks", "years", "quarters", "all", "every", "each",
                            "today", "lately", "recently", "fiscal", "financial", "calendar", "review", "appraisal"})
+
+
+# a named period on its own: a quarter, half, fiscal year, month or year
+_PERIOD_NAME = re.compile(r"q[1-4]|h[12]|fy\d{2,4}|'?\d{2}|(?:19|20)\d{2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+                          r"|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+                          r"|spring|summer|autumn|fall|winter|christmas|xmas|easter")
+
+
+def _when_only(ev: Span) -> bool:
+    """A named period that only says when: the object of "in", "during", "over", "for", "since",
+    "through" or "across", or an adverbial on its own ("Q3 was strong" is not one)."""
+    if not all(t.is_punct or t.lower_ in _PERIOD_WORDS or _PERIOD_NAME.fullmatch(t.lower_) for t in ev):
+        return False
+    root = ev.root
+    if root.dep_ == "npadvmod":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "during", "over", "for", "since", "through", "across",
+                                                        "throughout", "from", "until", "till")
 
 
 def _a_name(ev: Span) -> bool:
