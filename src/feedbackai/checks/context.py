@@ -259,8 +259,8 @@ def describes_person(tok: Token) -> bool:
         return True  # "clients found her abrasive": the small model makes "her" the adjective's possessive
     for _ in range(6):
         dep = t.dep_
-        if dep in ("acomp", "attr", "oprd") or (dep == "pobj" and t.head.lower_ in ("as", "like")):
-            verb = t.head if dep != "pobj" else t.head.head
+        if dep in ("acomp", "attr", "oprd") or (dep in ("pobj", "pcomp") and t.head.lower_ in ("as", "like")):
+            verb = t.head if dep not in ("pobj", "pcomp") else t.head.head  # "comes across as (a bit) scatterbrained"
             if verb.pos_ not in ("AUX", "VERB"):
                 return is_person_token(verb)
             subj = _subject(verb)
