@@ -617,6 +617,21 @@ def not_attributive(span: Span, ctx: CheckContext) -> bool:
     return not (root.dep_ in ("poss", "compound", "amod", "nmod") and not is_person_token(root.head))
 
 
+def not_noun_modifier(span: Span, ctx: CheckContext) -> bool:
+    """The phrase is not a noun modifier of a thing: "the team player rubric", "the hard worker award"
+    name a document or a prize ("world-class work" is still a verdict: an adjective, not a noun modifier)."""
+    root = span.root
+    return not (root.dep_ == "compound" and root.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end
+                and root.head.pos_ in ("NOUN", "PROPN") and not is_person_token(root.head)
+                and root.head.lemma_.lower() not in _GRADED_NOUNS)
+
+
+# what a verdict in front of it still grades: "world-class work", "the meets-expectations box"
+_GRADED_NOUNS = frozenset({"work", "performance", "output", "effort", "result", "job", "year", "quarter", "month",
+                           "half", "box", "rating", "category", "grade", "contribution", "delivery", "standard",
+                           "quality", "stuff", "season", "cycle", "period", "showing"})
+
+
 # People a review may mention who are not the reviewee: a condition about them is the work
 # ("treated 30 patients with dementia"), not a disclosure about the person reviewed.
 OTHER_PEOPLE = {"patient", "client", "customer", "student", "pupil", "resident", "user", "visitor",
@@ -707,6 +722,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_in_name": not_in_name,
     "not_negated": not_negated,
     "not_attributive": not_attributive,
+    "not_noun_modifier": not_noun_modifier,
     "stereotype": stereotype,
     "group_of_people": group_of_people,
     "not_others": not_others,
