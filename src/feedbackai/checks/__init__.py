@@ -32,6 +32,7 @@ GLOBAL_FILTERS = ("not_in_name",)
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 _ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
 _SUBSET_CACHE = 2048
+_CONTRACTED_NOT = frozenset({"n't", "nt", "n\u2019t"})
 _GROUP = 32  # token patterns per group (see Checker._pattern_matches)
 
 
@@ -233,6 +234,12 @@ class Checker:
                 else:
                     words = list(e.tokens)
                     lower.add(key, [Doc(vocab, words=words)])
+                    if ("not" in words[1:] or (words[0] == "not" and len(words) > 1)) \
+                            and "vague.hedge" not in e.categories:  # "isn't really" is how people say no
+                        # "not where it needs to be" is also written "isn't where ...", "isnt where ...":
+                        # the contraction is its own token ("n't", "nt"), after the auxiliary
+                        for neg in ("n't", "nt", "n\u2019t"):
+                            lower.add(key, [Doc(vocab, words=[neg if w == "not" else w for w in words])])
                     if any("'" in w for w in words):
                         # text pasted from a word processor has curly apostrophes ("I’m not sure",
                         # "a boys’ club"), which spaCy splits the same way; the Analyzer parses
@@ -345,6 +352,8 @@ class Checker:
         out = []
         for match_id, start, end in raw:
             lx, entry = self._entries[strings[match_id]]
+            if start > 0 and doc[start].lower_ in _CONTRACTED_NOT and not doc[start - 1].whitespace_:
+                start -= 1  # "isn't where it should be": the span starts with the word, not inside it
             out.append((lx, entry, Span(doc, start, end, label=match_id)))
         return out
 
