@@ -41,6 +41,21 @@ def osa_distance(a: str, b: str, cap: int = 2) -> int:
     return min(prev[-1], cap)
 
 
+def _inflection_of(word: str, english: frozenset[str]) -> bool:
+    """``word`` is a regular inflection of an English word: -s, -es, -ies, -ed, -ied, -ing, with
+    a doubled final consonant or a dropped final e ("looks", "stopped", "taking", "tries")."""
+    stems = []
+    if word.endswith("ies") or word.endswith("ied"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("s"):
+        stems += [word[:-1], word[:-2]]
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1], word[:-3]]
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e", word[:-4]]
+    return any(len(st) >= 3 and st in english for st in stems)
+
+
 class TypoIndex:
     """term -> keys of the lexicon entries whose single-word term it is."""
 
@@ -77,8 +92,8 @@ class TypoIndex:
             if len(text) < MIN_TERM - 1 or not text.isalpha() or tok.is_stop or tok.like_num:
                 continue
             low = tok.lower_
-            if low in english or tok.lemma_.lower() in english:
-                continue
+            if low in english or tok.lemma_.lower() in english or _inflection_of(low, english):
+                continue  # an English word, also when the small model left it unlemmatised ("looks" as AUX)
             if text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ == "PERSON":
                 continue  # a name ("Keisha", "linda is ..."), an acronym or a product
             term = self.term_for(low)
