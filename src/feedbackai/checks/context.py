@@ -226,11 +226,24 @@ _SPEAKER_FRAME_ADJECTIVES = frozenset({"honest", "frank", "fair", "blunt", "cand
                                        "realistic", "clear", "brutal", "direct", "transparent", "open"})
 
 
+def _after_if_i_am(tok: Token) -> bool:
+    """``tok`` follows "if I am / if I'm / if im (being) (brutally)": the writer's frame, whatever the parse."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].lower_ in ("being", "totally", "brutally", "completely", "100%", "really", "just"):
+        j -= 1
+    if j < 2 or doc[j].lower_ not in ("am", "m", "'m", "\u2019m"):
+        return False
+    return doc[j - 1].lower_ == "i" and doc[j - 2].lower_ in ("if", "when", "tbh")
+
+
 def _speaker_frame(tok: Token) -> bool:
     """``tok`` completes a sentence adverbial about the writer: "To be honest, ...", "..., to be
     frank.", "If I'm honest, ...", "Being honest, ..." (the small model hangs it on the main verb,
     whose subject would otherwise be taken for the one who is honest). Not with a complement
     ("Being blunt with families, she ..." is about her) nor with a subject of its own."""
+    if tok.lower_ in _SPEAKER_FRAME_ADJECTIVES and _after_if_i_am(tok):
+        return True  # "if im honest" typed fast: the small model hangs "honest" on the main verb
     verb = tok.head
     if tok.lower_ not in _SPEAKER_FRAME_ADJECTIVES or tok.dep_ != "acomp" or verb.lemma_ != "be" \
             or verb.dep_ not in ("advcl", "parataxis", "xcomp", "ccomp") or verb.head is verb:
@@ -556,7 +569,31 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
     a, b = span.start_char, span.end_char
     if (a > 0 and text[a - 1] in "`_/") or (b < len(text) and text[b:b + 1] in "`_/("):
         return False
-    return True
+    return not _in_observance_name(span)
+
+
+# the last word of the name of an observance, network or award: "Hispanic Heritage Month",
+# "Black History Month", "International Women's Day", "the Women in Tech Network"
+_OBSERVANCE_HEADS = frozenset({"Month", "Week", "Day", "Festival", "Network", "Networks", "Society", "Association",
+                               "Awards", "Award", "Forum", "Council", "Committee", "Alliance", "Foundation"})
+
+
+def _in_observance_name(span: Span) -> bool:
+    """The match starts a capitalised name that ends in Month, Week, Day, Network, Award…"""
+    doc = span.doc
+    if not span[0].text[:1].isupper():
+        return False
+    j = span.end
+    steps = 0
+    while j < len(doc) and steps < 5:
+        t = doc[j]
+        if t.text in _OBSERVANCE_HEADS:
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in ("'s", "\u2019s", "in", "of", "and", "&")):
+            return False
+        j += 1
+        steps += 1
+    return False
 
 
 def not_named_event(span: Span, ctx: CheckContext) -> bool:
