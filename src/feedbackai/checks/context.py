@@ -182,9 +182,9 @@ def is_person_token(tok: Token) -> bool:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and len(ent) == 1 and tok.head.lemma_ in LINKING_VERBS:
             return True
-    if tok.lemma_.lower() in PERSON_ATTRIBUTES and any(
-            c.dep_ == "poss" and is_person_token(c) for c in tok.children):
-        return True
+    if tok.lemma_.lower() in PERSON_ATTRIBUTES and (any(
+            c.dep_ == "poss" and is_person_token(c) for c in tok.children) or _owned_by_person(tok)):
+        return True  # "her tone", "Nadia's voice"
     if tok.lower_ == "leads" and not any(c.dep_ in ("compound", "amod") and c.lower_ in ("team", "tech", "shift", "project")
                                          for c in tok.children):
         return False  # sales leads ("qualified 45 warm leads"); team leads are people
@@ -747,6 +747,12 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
     return verb.tag_ != "VBD" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
+def owned_by_person(span: Span, ctx: CheckContext) -> bool:
+    """The matched noun belongs to a person ("Agnieszka's anxiety", "Tom's surgery"), not to a thing
+    ("the company's health", "the project's back problem")."""
+    return _owned_by_person(span.root) or any(_owned_by_person(t) for t in span)
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
@@ -760,6 +766,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_negated": not_negated,
     "not_attributive": not_attributive,
     "not_noun_modifier": not_noun_modifier,
+    "owned_by_person": owned_by_person,
     "stereotype": stereotype,
     "group_of_people": group_of_people,
     "not_others": not_others,
