@@ -303,6 +303,10 @@ def describes_person(tok: Token) -> bool:
                 and t.head.head.dep_ in ("attr", "ROOT", "appos", "conj", "pobj"):
             t = t.head.head  # "she is a bit of a diva": the noun says what the person is
             continue
+        if dep == "dobj" and t.head.lemma_ in ("get", "become", "turn", "grow", "go") \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children):
+            subj = _subject(t.head)  # "Hannah gets moody when ...": the small model made the adjective an object
+            return subj is not None and is_person_token(subj) and subj.lower_ not in _FIRST_PERSON_SUBJECTS
         if dep == "dobj":
             verb = t.head
             subj = _subject(verb)
