@@ -435,8 +435,12 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
             if subj is not None:
                 return is_person_token(subj)
         # a fragment about the reviewee, or a clause that describes a person noun
-        # ("Beautiful girl, always smiling at the customers.")
-        return head.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
+        # ("Beautiful girl, always smiling at the customers."); also its second verb
+        # ("keeps the team going and never says no")
+        top = head
+        while top.dep_ == "conj" and top.head is not top and top.head.pos_ in ("VERB", "AUX"):
+            top = top.head
+        return top.dep_ == "ROOT" or (head.dep_ in ("acl", "appos", "advcl", "relcl") and is_person_token(head.head))
     if is_person_token(subj):
         return True
     # what is theirs stands for them: "their hi-vis is always filthy", "her English is hard to follow",
