@@ -46,7 +46,8 @@ from .corpus import DEFAULT_ROOT
 CANDIDATES = ("bias.gendered", "bias.personality", "bias.age", "bias.race_ethnicity", "bias.disability",
               "bias.family_status", "bias.appearance", "bias.other_protected", "vague.generic")
 SEVERITY = {c: ("low" if c.startswith("vague.") else "medium") for c in CANDIDATES}
-DEV_SETS = ("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4_c.jsonl", "dev4_d.jsonl", "dev5_e.jsonl", "dev5_f.jsonl")
+DEV_SETS = ("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4_c.jsonl", "dev4_d.jsonl", "dev5_e.jsonl", "dev5_f.jsonl",
+            "dev6_g.jsonl")  # not dev6_h: kept out of all training, an unbiased check of the learned check too
 C_REG = 0.05
 BACKGROUND_WEIGHT = 0.3
 TARGET_PRECISION = 0.9
