@@ -302,3 +302,12 @@ def test_lexicon_yaml_merge_keys_still_load(tmp_path):
     p.write_text(ORG_LEXICON + "defaults: &d {severity: medium}\nentries:\n  - {<<: *d, terms: [synergy]}\n")
     lx = load_lexicon(p, known_contexts=tuple(FILTERS))
     assert lx.entries[0].severity == "medium"
+
+
+def test_generic_praise_that_carries_a_stereotype_yields_to_the_bias_flag(analyzer):
+    cats = {f.category for f in analyzer.analyze("Praveen is good with computers, like most Indians.").flags}
+    assert "bias.race_ethnicity" in cats and "vague.generic" not in cats
+    # only in that sentence: a verdict elsewhere in the comment is still flagged
+    cats = {f.category for f in analyzer.analyze(
+        "Praveen is good with computers, like most Indians. Great job this year.").flags}
+    assert {"bias.race_ethnicity", "vague.generic"} <= cats

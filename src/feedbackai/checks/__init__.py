@@ -32,6 +32,28 @@ GLOBAL_FILTERS = ("not_in_name",)
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 _ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
 _SUBSET_CACHE = 2048
+# A generic verdict in a sentence that leans on race, national origin, religion or accent is the
+# stereotype's content ("good with computers, like most Indians", "a hard worker, though his English
+# ..."): the bias flag says what to fix, a second flag on the praise is noise. Dev sets: 21 false and
+# 14 true generic flags fewer; the sets whose errors are not read lost 5 false flags and no true one.
+SENTENCE_YIELDS = {"vague.generic": frozenset({"bias.race_ethnicity", "bias.other_protected"})}
+
+
+def _yield_in_sentence(doc: Doc, flags: list[Flag]) -> list[Flag]:
+    if not any(f.category in SENTENCE_YIELDS for f in flags):
+        return flags
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def sent_of(f: Flag) -> int:
+        return next((i for i, (a, b) in enumerate(bounds) if a <= f.start < b), -1)
+
+    drop = set()
+    for cat, over in SENTENCE_YIELDS.items():
+        sents = {sent_of(f) for f in flags if f.category in over}
+        drop |= {id(f) for f in flags if f.category == cat and sent_of(f) in sents}
+    return [f for f in flags if id(f) not in drop]
+
+
 _CONTRACTED_NOT = frozenset({"n't", "nt", "n\u2019t"})
 _GROUP = 32  # token patterns per group (see Checker._pattern_matches)
 
@@ -415,6 +437,7 @@ class Checker:
             drop = {i for i, cats in yielding
                     if any(g.category in cats and g.start < flags[i].end and flags[i].start < g.end for g in flags)}
             flags = [f for i, f in enumerate(flags) if i not in drop]
+        flags = _yield_in_sentence(doc, flags)
         flags.sort(key=lambda f: (f.start, f.end, f.category))
         return flags
 
