@@ -356,6 +356,10 @@ def test_specific(analyzer, goal, met):
     ("Always get a second signature on refunds over 500 pounds for the rest of this quarter", True),
     ("Never start a shift without the handover checklist signed, through to the end of my placement", True),
     ("Always reply within an hour, forever", False),
+    ("Answer 100% of benefit claims within 10 days, every week, indefinitely", False),  # own process, unbounded
+    ("Get every senior in my homeroom into a four-year college by May 2027", False),  # each one's outcome, decided by others
+    ("Get all 1040 returns for my client list filed before April 15 2027", True),    # the person's own work, bounded
+    ("Send a thank-you note to every family before the winter break 2026", True),   # an action on each, not an outcome
     ("Zero-based budget for the events team submitted by 15 January 2027", True),
     ("Zero in on the top three causes of returns and present fixes by 31 January 2027", True),
     ("Hit 100% of my Q1 2027 sales quota", True),

@@ -56,12 +56,21 @@ from .signals import (ABSOLUTE, EVERYONE, FROM_TO, HUNDRED, MULTIPLIER, NAMED_DE
 
 _I = re.I
 PEOPLE_POPULATION = re.compile(
-    r"\b(?:every(?:\s+single)?|each|100\s?%\s+of(?:\s+(?:the|our|my|their))?)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:every(?:\s+single)?(?:\s+one\s+of(?:\s+(?:the|our|my|their))?)?|each|100\s?%\s+of(?:\s+(?:the|our|my|their))?)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(customers?|clients?|students?|employees?|staff|people|persons?|guests?|partners?|reps?|deals?|lawsuits?|"
     r"tenders?|shoplifters?|regulations?|markets?|countr(?:y|ies)|services?|emails?|comments?|posts?|hazards?|"
     r"managers?|candidates?|patients?|users?|accounts?|children|child|kids|parents?|lawyers?|sites?|stores?|"
     r"compan(?:y|ies)|questions?|courses?|invoices?|orders?)\b(?!\s+(?:who|that|which|with|in\s+the\s+\w+\s+who))",
     _I)
+# outcomes the person would have to cause in every member of an outside group: "get every senior into a
+# four-year college", "make every body shop in the state a preferred partner", "get all our donors to give monthly"
+POPULATION_CAUSED = re.compile(
+    r"\b(?:get|make|have|persuade|convince|bring)\s+(?:every|all|each)(?:\s+(?:single|last))?(?:\s+one)?(?:\s+of)?"
+    r"(?:\s+(?:the|our|my|their|its))?\s+(?:(?!(?:for|of|to|with|from|by|on|in|at)\b)[\w-]+\s+){0,4}?(seniors?|pupils?|students?|members?|famil(?:y|ies)|fans?|"
+    r"schools?|shops?|business(?:es)?|suppliers?|donors?|voters?|residents?|buyers?|dealers?|franchisees?|customers?|"
+    r"clients?|patients?|parents?|users?|employees?|partners?|players?)\b(?!['’]s)"
+    r"(?!\s+(?:who|that|which|with|in\s+the\s+\w+\s+who))", _I)
 OPEN_ALL = re.compile(r"\ball\s+(?:overdue\s+)?(hazards|customers|clients|guests|employees|students|patients|partners|invoices)\b(?!\s+(?:who|that))",
                       _I)
 BOUNDED_GATE = re.compile(r"\b(on\s+the\s+[\w\s-]{1,40}?\s+project|through\s+(?:project\s+)?(?:handover|completion)|"
@@ -258,7 +267,7 @@ OWN_ACTION_AFTER = re.compile(r"^\s*of\s+(?:[\w'’-]+\s+){0,4}?(?!(?:deals?|sal
                               r"acknowledged|chased|labell?ed|tested|booked|updated|issued|returned|answered|visited|"
                               r"quoted|invoiced|packed|dispatched|despatched|picked|marked|graded|assessed|signed|"
                               r"counted|weighed|cleaned|checked|keyed|entered|posted|uploaded|scanned|triaged)\b", _I)
-UNBOUNDED_SERVICE = re.compile(r"\b(?:24/7|24\s*x\s*7|round\s+the\s+clock|always|forever|regardless|no\s+exceptions?|"
+UNBOUNDED_SERVICE = re.compile(r"\b(?:24/7|24\s*x\s*7|round\s+the\s+clock|always|forever|indefinitely|in\s+perpetuity|regardless|no\s+exceptions?|"
                                r"without\s+exception|every\s+single)\b", _I)
 
 
@@ -726,7 +735,8 @@ def check(g: Goal) -> CriterionResult:
     if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome and \
             _practice(text, absolute):
         absolute, practice = None, True   # a standing practice over a bounded period ("always ... this quarter")
-    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text)
+    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text) \
+        or POPULATION_CAUSED.search(text)
     if not gate and bounded and not outcome:
         for m in (zero, hundred, pop):
             # the step is what the target quantifies: within a few words of it ("100% of outbound pallets on
