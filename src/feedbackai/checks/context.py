@@ -484,8 +484,14 @@ def _is_count(t: Token) -> bool:
     if t.ent_type_ not in ("DATE", "TIME"):
         return True
     head = t.head
-    return (t.dep_ == "nummod" and head.pos_ == "NOUN" and head.tag_ == "NNS"
-            and head.lemma_.lower() not in TIME_UNITS)
+    if t.dep_ == "nummod" and head.pos_ == "NOUN" and head.tag_ == "NNS" and head.lemma_.lower() not in TIME_UNITS:
+        return True
+    # a defined, counted period: "in the 11 weeks he covered", "over the last 6 months", "the 60-day rota"
+    doc = t.doc
+    before = {doc[j].lower_ for j in range(max(t.sent.start, t.i - 2), t.i)}
+    hyphenated = t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in TIME_UNITS
+    period = t.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_.lower() in TIME_UNITS
+    return (period and bool(before & {"the", "last", "past", "all", "those", "these"})) or hyphenated
 
 
 def unbacked(span: Span, ctx: CheckContext) -> bool:
