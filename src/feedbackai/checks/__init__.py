@@ -257,7 +257,10 @@ class Checker:
                     words = list(e.tokens)
                     lower.add(key, [Doc(vocab, words=words)])
                     if ("not" in words[1:] or (words[0] == "not" and len(words) > 1)) \
-                            and "vague.hedge" not in e.categories:  # "isn't really" is how people say no
+                            and "vague.hedge" not in e.categories \
+                            and (len(words) >= 4 or {"person", "person_clause"} & set(e.context)):
+                        # not for hedges ("isn't really" is how people say no), nor a short phrase that
+                        # is not held to a person ("the parking isn't great")
                         # "not where it needs to be" is also written "isn't where ...", "isnt where ...":
                         # the contraction is its own token ("n't", "nt"), after the auxiliary
                         for neg in ("n't", "nt", "n\u2019t"):
