@@ -259,10 +259,9 @@ class Checker:
                     if ("not" in words[1:] or (words[0] == "not" and len(words) > 1)) \
                             and "vague.hedge" not in e.categories \
                             and (len(words) >= 4 or {"person", "person_clause"} & set(e.context)):
-                        # not for hedges ("isn't really" is how people say no), nor a short phrase that
-                        # is not held to a person ("the parking isn't great")
-                        # "not where it needs to be" is also written "isn't where ...", "isnt where ...":
-                        # the contraction is its own token ("n't", "nt"), after the auxiliary
+                        # "not where it needs to be" is also written "isn't where ...", "isnt where ..." (the
+                        # contraction is its own token after the auxiliary); not for hedges ("isn't really" is
+                        # how people say no), nor a short phrase not held to a person ("the parking isn't great")
                         for neg in ("n't", "nt", "n\u2019t"):
                             lower.add(key, [Doc(vocab, words=[neg if w == "not" else w for w in words])])
                     if any("'" in w for w in words):

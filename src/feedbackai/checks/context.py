@@ -783,7 +783,7 @@ def stereotype(span: Span, ctx: CheckContext) -> bool:
 def owned_by_person(span: Span, ctx: CheckContext) -> bool:
     """The matched noun belongs to a person ("Agnieszka's anxiety", "Tom's surgery"), not to a thing
     ("the company's health", "the project's back problem")."""
-    return _owned_by_person(span.root) or any(_owned_by_person(t) for t in span)
+    return any(_owned_by_person(t) for t in span)
 
 
 def not_acted_on(span: Span, ctx: CheckContext) -> bool:
