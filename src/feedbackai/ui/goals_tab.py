@@ -132,9 +132,14 @@ def build_goals_tab(get_analyzer) -> None:
         table = gr.Dataframe(headers=TABLE_HEADERS, label="SMART, criterion by criterion", wrap=True,
                              interactive=False)
         outputs = [summary, highlighted, table, rewrite]
-        btn.click(run, inputs=[goal, objectives, today], outputs=outputs, api_name="check_goal")
-        goal.submit(run, inputs=[goal, objectives, today], outputs=outputs, api_name=False)
+        # one queue for the button, Enter and typing (concurrency_id): runs over the same outputs finish in the
+        # order they were asked for, so a slower earlier answer cannot overwrite a later one
+        btn.click(run, inputs=[goal, objectives, today], outputs=outputs, api_name="check_goal",
+                  concurrency_id="check_goal", concurrency_limit=1)
+        goal.submit(run, inputs=[goal, objectives, today], outputs=outputs, api_name=False,
+                    concurrency_id="check_goal")
         # the answer follows every input (one listener, so answers cannot overtake each other), and never
         # shows a verdict for objectives or a date that are no longer there
         gr.on([goal.change, objectives.change, today.change], run_live, inputs=[goal, objectives, today],
-              outputs=outputs, trigger_mode="always_last", show_progress="hidden", api_name=False)
+              outputs=outputs, trigger_mode="always_last", show_progress="hidden", api_name=False,
+              concurrency_id="check_goal")
