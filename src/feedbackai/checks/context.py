@@ -525,7 +525,7 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
             continue
         if e.kind == "date" and all(t.lower_ in _PERIOD_WORDS or t.is_punct for t in ev):
             continue  # "this quarter", "the whole year": when, not what
-        if e.kind in ("date", "project") and _when_only(ev) and _little_else(span, ev):
+        if e.kind in ("date", "project", "entity") and _when_only(ev) and _little_else(span, ev):
             continue  # "in Q3", "in March", "during FY25": when, not what ("the March close" names a thing)
         return False
     return True
@@ -552,14 +552,16 @@ def _little_else(span: Span, ev: Span) -> bool:
     "Needs to step it up in Q3."): not "Great work in March covering the night desk alone" """
     content = [t for t in span.sent if not (span.start <= t.i < span.end or ev.start <= t.i < ev.end)
                and t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and not t.is_stop
-               and t.lemma_.lower() not in _LIGHT_VERBS and t.ent_type_ != "PERSON" and not _a_name(t.doc[t.i:t.i + 1])]
+               and t.lemma_.lower() not in _LIGHT_VERBS and t.ent_type_ != "PERSON"
+               and not (t.text[:1].isupper() and t.text in _given_names())]  # "Henley" (a deal) counts, "Priya" not
     return len(content) <= 1
 
 
 def _when_only(ev: Span) -> bool:
     """A named period that only says when: the object of "in", "during", "over", "for", "since",
     "through" or "across", or an adverbial on its own ("Q3 was strong" is not one)."""
-    if not all(t.is_punct or t.lower_ in _PERIOD_WORDS or _PERIOD_NAME.fullmatch(t.lower_) for t in ev):
+    # (the small model tags "Q4", "H2", "FY26" GPE, ORG or LOC as often as DATE)
+    if not all(t.is_punct or t.lower_ in _PERIOD_WORDS or _PERIOD_NAME.fullmatch(t.lower_.rstrip(".")) for t in ev):
         return False
     root = ev.root
     if root.dep_ == "npadvmod":
