@@ -281,18 +281,14 @@ def main() -> None:
     flags_dir = ROOT / "corpora" / "flags"
     heldout = load_jsonl(flags_dir / "heldout.jsonl")
     res["heldout"] = labelled(analyzer, heldout, "held-out set")
-    from feedbackai.train_flags import DEV_SETS   # the development sets (error analysis, learned-check training)
-    UNREAD_DEV_SETS = ("dev6_h.jsonl",)
+    from feedbackai.train_flags import DEV_SETS, UNREAD_DEV_SETS
 
-    for name in DEV_SETS:
+    sets = [(n, "development") for n in DEV_SETS] + \
+        [(n, "development, never trained on, errors not read") for n in UNREAD_DEV_SETS]
+    for name, role in sets:
         path = flags_dir / name
         if path.exists():
-            res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} (development)")
-    # written with the dev sets but never trained on and its errors never read: aggregate figures only
-    for name in UNREAD_DEV_SETS:
-        path = flags_dir / name
-        if path.exists():
-            res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} (development, never trained on, errors not read)")
+            res[path.stem] = labelled(analyzer, load_jsonl(path), f"{path.stem} ({role})")
     ext = args.shared / "external" / "bias"
     if ext.is_dir():
         print("\nExternal (evaluation only):")

@@ -47,7 +47,9 @@ CANDIDATES = ("bias.gendered", "bias.personality", "bias.age", "bias.race_ethnic
               "bias.family_status", "bias.appearance", "bias.other_protected", "vague.generic")
 SEVERITY = {c: ("low" if c.startswith("vague.") else "medium") for c in CANDIDATES}
 DEV_SETS = ("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4_c.jsonl", "dev4_d.jsonl", "dev5_e.jsonl", "dev5_f.jsonl",
-            "dev6_g.jsonl")  # not dev6_h: kept out of all training, an unbiased check of the learned check too
+            "dev6_g.jsonl")
+# written with the dev sets, never trained on and its errors never read: an unbiased check of lexicons and model
+UNREAD_DEV_SETS = ("dev6_h.jsonl",)
 C_REG = 0.05
 BACKGROUND_WEIGHT = 0.3
 TARGET_PRECISION = 0.9

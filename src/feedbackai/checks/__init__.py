@@ -262,7 +262,7 @@ class Checker:
                         # "not where it needs to be" is also written "isn't where ...", "isnt where ..." (the
                         # contraction is its own token after the auxiliary); not for hedges ("isn't really" is
                         # how people say no), nor a short phrase not held to a person ("the parking isn't great")
-                        for neg in ("n't", "nt", "n\u2019t"):
+                        for neg in sorted(_CONTRACTED_NOT):
                             lower.add(key, [Doc(vocab, words=[neg if w == "not" else w for w in words])])
                     if any("'" in w for w in words):
                         # text pasted from a word processor has curly apostrophes ("I’m not sure",
