@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from ..types import CATEGORIES, SEVERITIES, Evidence, Flag
 from .context import FILTERS, CheckContext
+from .referents import someone_else
 from .typos import TypoIndex
 from .lexicon import Entry, Lexicon, LexiconError, builtin_lexicon_paths, load_lexicon
 
@@ -399,6 +400,9 @@ class Checker:
                 continue
             filters = GLOBAL_FILTERS + tuple(c for c in entry.context if c not in GLOBAL_FILTERS)
             if not all(FILTERS[name](span, ctx) for name in filters):
+                continue
+            # a mention about someone else the comment names (a patient, a caller), by its pronoun
+            if entry.categories[0].startswith("bias.") and someone_else(span):
                 continue
             # vague wording inside quotes is someone else's (a customer's words, a title)
             if ctx.quoted and all(c.startswith("vague.") for c in entry.categories) and ctx.in_quotes(span):

@@ -1,0 +1,153 @@
+"""Whose is it? A pronoun that can only point at someone else than the reviewee.
+
+A review names other people: patients, callers, customers, a colleague covered for. When a
+protected mention hangs on a pronoun ("took the call from Mr Daniels about *his* wife's dementia",
+"updated Ms Patel's care plan after *her* stroke", "while *he* explained his hearing loss" about a
+caller), the mention is about that person, not the one reviewed. This module resolves the
+pronoun inside its sentence, conservatively: the mention is someone else's only when a person
+other than the actor, named earlier in the sentence in an object position (object, object of a
+preposition, or the possessor of one), agrees with the pronoun in gender, **and** no subject of the
+sentence does. "Joanne helped Mrs Green after her fall" stays ambiguous (both could be meant) and
+keeps its flag; "Since her knee surgery, Joanne has been slower" has no one else to point at.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_TITLES = {"mr": "male", "sir": "male", "mrs": "female", "ms": "female", "miss": "female", "madam": "female",
+           "dame": "female"}
+_GENDERED_NOUNS = {"man": "male", "gentleman": "male", "husband": "male", "son": "male", "father": "male",
+                   "boy": "male", "woman": "female", "lady": "female", "wife": "female", "daughter": "female",
+                   "mother": "female", "girl": "female"}
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _mention_gender(tok: Token) -> str | None:
+    """'male' / 'female' for a mention whose gender the text shows, '' for a person of unknown
+    gender, None for no person."""
+    from ..counterfactual import name_gender
+    from .context import OTHER_PEOPLE, is_person_token
+
+    low = tok.lower_
+    if low in _PRONOUN_GENDER:
+        return _PRONOUN_GENDER[low]
+    if low in _FIRST_PERSON:
+        return None  # the writer
+    title = next((c for c in tok.children if c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES), None)
+    if title is not None:
+        return _TITLES[title.lower_.rstrip(".")]
+    if tok.text[:1].isupper() and (g := name_gender(tok.text)):
+        return g
+    if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
+        return ""
+    if low in _GENDERED_NOUNS or tok.lemma_.lower() in _GENDERED_NOUNS:
+        return _GENDERED_NOUNS.get(low) or _GENDERED_NOUNS[tok.lemma_.lower()]
+    if tok.lemma_.lower() in OTHER_PEOPLE or is_person_token(tok):
+        return ""
+    return None
+
+
+def _role(tok: Token) -> str:
+    """'subject' for the actor of a clause, 'object' for someone acted on or spoken of, else ''."""
+    t = tok
+    while t.dep_ in ("compound", "appos", "conj") and t.head is not t:
+        t = t.head
+    if t.dep_ in _SUBJECT_DEPS:
+        return "subject"
+    if t.dep_ in _OBJECT_DEPS:
+        return "object"
+    if t.dep_ == "poss":
+        owner = t.head
+        while owner.dep_ == "poss" and owner.head is not owner:
+            owner = owner.head
+        if owner.dep_ in _OBJECT_DEPS:
+            return "object"  # "updated Ms Patel's care plan"
+    return ""
+
+
+def _pronoun_of(span: Span) -> Token | None:
+    """The third-person pronoun the match belongs to: in the match ("his wife"), its possessor
+    ("his hearing loss", "his wife's dementia"), or the subject it is said of ("he is deaf")."""
+    for tok in span:
+        if tok.lower_ in _PRONOUN_GENDER:
+            return tok
+    from .context import _subject
+
+    root = span.root
+    for _ in range(3):
+        poss = next((c for c in root.children if c.dep_ == "poss"), None)
+        if poss is None:
+            break
+        if poss.lower_ in _PRONOUN_GENDER:
+            return poss
+        root = poss
+    head = span.root
+    if head.dep_ in ("acomp", "attr", "amod") and head.head is not head:
+        verb = head.head if head.dep_ != "amod" else None
+        if verb is not None:
+            subj = _subject(verb)
+            if subj is not None and subj.lower_ in _PRONOUN_GENDER:
+                return subj
+    return None
+
+
+def _relative_head(span: Span) -> Token | None:
+    """For a match said in a relative clause ("Mrs Green, who is elderly"), the person the clause
+    is about."""
+    head = span.root
+    verb = head.head if head.dep_ in ("acomp", "attr") else None
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("who", "that") for c in verb.children):
+        return None
+    return verb.head
+
+
+def _reviewee(doc) -> Token | None:
+    """The first person the comment names (a name, a person noun or a pronoun, not the writer
+    and not one of the others a review speaks of): in a review, the person reviewed."""
+    from .context import OTHER_PEOPLE
+
+    for tok in doc:
+        if tok.lemma_.lower() in OTHER_PEOPLE and tok.lower_ not in _PRONOUN_GENDER:
+            continue
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            continue  # "Ms" in "Ms Patel": the name carries the mention
+        if _mention_gender(tok) is not None:
+            return tok
+    return None
+
+
+def _same(a: Token, b: Token) -> bool:
+    return a.i == b.i or (a.text[:1].isupper() and a.text == b.text)
+
+
+def someone_else(span: Span) -> bool:
+    """True when the match is about another person than the reviewee, by the rule above."""
+    doc = span.doc
+    reviewee = _reviewee(doc)
+    if reviewee is None:
+        return False
+    rel = _relative_head(span)
+    if rel is not None:
+        return _role(rel) == "object" and not _same(rel, reviewee) and _mention_gender(rel) is not None
+    pron = _pronoun_of(span)
+    if pron is None or reviewee.i >= pron.i:
+        return False
+    gender = _PRONOUN_GENDER[pron.lower_]
+    if _mention_gender(reviewee) != ("female" if gender == "male" else "male"):
+        return False  # the reviewee may be meant: keep the flag
+    for tok in pron.sent:
+        if tok.i >= pron.i:
+            break
+        if _same(tok, reviewee) or tok.lower_ in _PRONOUN_GENDER or _role(tok) != "object":
+            continue
+        g = _mention_gender(tok)
+        if g is not None and g in ("", gender):
+            return True  # "took the call from Mr Daniels about his wife's dementia"
+    return False
