@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train the specificity and actionability scorers from corpora/")
     t.add_argument("--corpus", default=None, help="corpus root (default: the repository's corpora/)")
     t.add_argument("--out", default=None, help="models root (default: the repository's models/)")
-    t.add_argument("--version", default="1.1.0")
+    t.add_argument("--version", default="1.2.0")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--flags", action="store_true",
                    help="train the learned sentence check (models/flags/) from corpora/flags instead")

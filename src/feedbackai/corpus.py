@@ -41,9 +41,11 @@ class LabelledComment:
         return split_of(self.id)
 
 
-# whole files by independent writers that train the scorers and never enter the test split
-TRAIN_ONLY_FILES = ("indep_a.jsonl", "indep_c.jsonl")
-TRAIN_ONLY_PREFIXES = ("IA-", "IC-")
+# whole files by independent writers that train the scorers and never enter the test split;
+# general_a/_b are other kinds of user-written text (forums, app and hotel reviews, tweets ...)
+# labelled with the same guidelines, so that the scorers know suggestions and detail outside reviews
+TRAIN_ONLY_FILES = ("indep_a.jsonl", "indep_c.jsonl", "general_a.jsonl", "general_b.jsonl")
+TRAIN_ONLY_PREFIXES = ("IA-", "IC-", "GA-", "GB-")
 
 
 def split_of(comment_id: str) -> str:

@@ -1,6 +1,6 @@
 """Train the specificity and actionability heads from ``corpora/``.
 
-    feedbackai train [--corpus corpora] [--out models] [--version 1.1.0] [--seed 0]
+    feedbackai train [--corpus corpora] [--out models] [--version 1.2.0] [--seed 0]
     python -m feedbackai.train ...
 
 Steps (fixed seed, deterministic):
@@ -152,7 +152,7 @@ def _versions(analyzer) -> dict:
             "encoder_int8": bool(getattr(analyzer.encoder, "quantized", False)), "feedbackai": v("feedbackai")}
 
 
-def train(corpus_root: Path | None = None, out_root: Path | None = None, version: str = "1.1.0",
+def train(corpus_root: Path | None = None, out_root: Path | None = None, version: str = "1.2.0",
           seed: int = 0, limit: int | None = None, analyzer=None, write_card: bool = True,
           c_grid: Sequence[float] = C_GRID) -> Path:
     from .engine import Analyzer
@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="feedbackai train", description="Train the scorers from corpora/.")
     ap.add_argument("--corpus", type=Path, default=None, help="corpus root (default: the repository's corpora/)")
     ap.add_argument("--out", type=Path, default=None, help="models root (default: the repository's models/)")
-    ap.add_argument("--version", default="1.1.0")
+    ap.add_argument("--version", default="1.2.0")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None, help="train on the first N train comments (smoke runs)")
     args = ap.parse_args(argv)
