@@ -523,6 +523,8 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
             return False
         if e.kind in ("entity", "project") and _a_name(ev):
             continue
+        if e.kind == "entity" and _where_or_origin(ev):
+            continue  # "an asset to the Leeds branch", "you wouldn't guess he's from Ghana": where, not what
         if e.kind == "date" and all(t.lower_ in _PERIOD_WORDS or t.is_punct for t in ev):
             continue  # "this quarter", "the whole year": when, not what
         if e.kind in ("date", "project", "entity") and _when_only(ev) and _little_else(span, ev):
@@ -557,6 +559,24 @@ def _little_else(span: Span, ev: Span) -> bool:
     return len(content) <= 1
 
 
+# nouns a place name only locates: "the Leeds branch" says where the person works, not what they did
+_PLACE_HEADS = frozenset({"branch", "office", "site", "depot", "store", "shop", "team", "ward", "unit", "region",
+                          "hub", "warehouse", "desk", "clinic", "hospital", "school", "campus", "centre", "center",
+                          "floor", "location", "base", "side", "area", "patch", "market", "territory", "operation",
+                          "operations", "business", "practice", "firm", "bureau", "plant", "facility", "yard"})
+
+
+def _where_or_origin(ev: Span) -> bool:
+    """A place or origin name that only says where the person works or comes from ("to the Leeds
+    branch", "from Ghana", "our Lagos team"), not a named thing they worked on ("the Germany launch")."""
+    if not all(t.ent_type_ in ("GPE", "LOC", "NORP") or t.is_punct for t in ev):
+        return False
+    root = ev.root
+    if root.dep_ in ("compound", "nmod", "amod"):
+        return root.head.lemma_.lower() in _PLACE_HEADS
+    return root.dep_ in ("pobj", "attr", "appos", "npadvmod") or root.dep_ == "ROOT"
+
+
 def _when_only(ev: Span) -> bool:
     """A named period that only says when: the object of "in", "during", "over", "for", "since",
     "through" or "across", or an adverbial on its own ("Q3 was strong" is not one)."""
@@ -573,7 +593,8 @@ def _when_only(ev: Span) -> bool:
 def _a_name(ev: Span) -> bool:
     """A person's name: a PERSON entity, or one capitalised word that is no English word."""
     if all(t.ent_type_ == "PERSON" or t.is_punct for t in ev):
-        return True
+        # a name that modifies a noun names a thing: "closing the Harrow contract", "the Smith account"
+        return not (ev.root.dep_ == "compound" and ev.root.head.pos_ == "NOUN" and not is_person_token(ev.root.head))
     if len(ev) != 1:
         return False
     t = ev[0]
@@ -798,6 +819,15 @@ def not_acted_on(span: Span, ctx: CheckContext) -> bool:
     return subj is None or not is_person_token(subj)
 
 
+def origin_not_modifier(span: Span, ctx: CheckContext) -> bool:
+    """The place at the end of the match is where the person comes from, not a modifier of a noun:
+    "she's from the Philippines" is flagged, "Tom's from the Leeds office" is not."""
+    t = span[-1]
+    while t.dep_ == "compound" and t.head.i > t.i and t.head.ent_type_ == t.ent_type_:
+        t = t.head  # "New" -> "York"
+    return not (t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"))
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
@@ -816,6 +846,7 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "stereotype": stereotype,
     "group_of_people": group_of_people,
     "not_others": not_others,
+    "origin_not_modifier": origin_not_modifier,
     "not_proper_name": not_proper_name,
     "not_named_event": not_named_event,
     "same_sex_partner": same_sex_partner,

@@ -100,7 +100,7 @@ def _relative_head(span: Span) -> Token | None:
     """For a match said in a relative clause ("Mrs Green, who is elderly"), the person the clause
     is about."""
     head = span.root
-    verb = head.head if head.dep_ in ("acomp", "attr") else None
+    verb = head if head.dep_ == "relcl" else head.head if head.dep_ in ("acomp", "attr") else None
     if verb is None or verb.dep_ != "relcl":
         return None
     if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("who", "that") for c in verb.children):
