@@ -258,12 +258,52 @@ def _speaker_frame(tok: Token) -> bool:
     return verb.tag_ == "VBG" and tok.lower_ in ("honest", "frank", "candid", "truthful")  # "Being honest, ..."
 
 
+_COPULA_S = frozenset({"'s", "\u2019s"})
+
+
+def _after_copula_s(tok: Token) -> bool:
+    """``tok`` is in the predicate of "<Name>'s <predicate>", where "'s" is "is" and the small model
+    read it as a possessive ("Priti's very quiet in meetings", "Stacey's a real girly girl", "Olena's
+    Ukrainian and a bit reserved"); not "Kiri's van is a tip" or "Priya's new role" (possessives)."""
+    doc = tok.doc
+    start = tok.sent.start
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    k = start + 1  # the name opens the sentence, "'s" follows it
+    if k >= tok.i or doc[k].lower_ not in _COPULA_S or doc[k].pos_ not in ("PART", "AUX", "VERB"):
+        return False
+    name = doc[start]
+    if name.ent_type_ in ("GPE", "FAC", "PRODUCT", "LOC", "NORP", "DATE", "EVENT"):
+        if name.text not in _given_names():
+            return False
+    elif name.ent_type_ == "ORG":
+        # the small model tags lone names ORG ("Priti's very quiet"); a company's name that is a
+        # common word or runs to several words is no person ("Marketing's", "Goldman Sachs's")
+        if not (name.text in _given_names() or looks_like_name(name)):
+            return False
+    elif not ((name.text[:1].isupper() or start == 0) and name.pos_ in ("PROPN", "NOUN", "ADJ")
+              and (name.ent_type_ == "PERSON" or name.text in _given_names() or looks_like_name(name))):
+        return False
+    nxt = doc[k + 1]
+    after = doc[k + 2] if k + 2 < len(doc) else None
+    if nxt.pos_ == "NOUN" or (nxt.pos_ in ("ADJ", "PROPN", "NUM", "VERB") and (
+            (nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN")
+             and not any(doc[j].is_punct for j in range(nxt.i, nxt.head.i)))
+            or (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text == "-")))):
+        return False  # "Kiri's van", "Priya's new role", "Kyle's abrasive blasting crew": a possessive
+    if nxt.pos_ == "VERB" and nxt.tag_ in ("VBN", "VBD") and nxt.lower_ in ("got", "gotten", "let", "had", "been"):
+        return False  # "Julie's got her hands full": has, not is
+    return all(t.pos_ not in ("VERB", "AUX") or t.tag_ in ("VBN", "JJ") for t in doc[k + 1:tok.i]) and tok.i - k <= 8
+
+
 def describes_person(tok: Token) -> bool:
     """True when ``tok`` (an adjective or noun) is predicated of, or modifies, a person other
     than the writer ("I am direct", "we were aggressive with the timeline" are the reviewer's
     own voice; "you" is the reviewee addressed)."""
     if _speaker_frame(tok):
         return False
+    if _after_copula_s(tok):
+        return True
     t = tok
     if tok.pos_ == "ADJ" and tok.head.lemma_ in _JUDGING_VERBS and tok.dep_ in ("ccomp", "dobj", "oprd", "xcomp") \
             and any(c.dep_ == "poss" and c.i == tok.i - 1 and c.lower_ in ("her", "his", "their", "him", "them")

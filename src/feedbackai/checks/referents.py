@@ -25,6 +25,7 @@ _GENDERED_NOUNS = {"man": "male", "gentleman": "male", "husband": "male", "son":
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_GENERIC_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "one", "person", "people", "those"})
 
 
 def _mention_gender(tok: Token) -> str | None:
@@ -135,6 +136,8 @@ def someone_else(span: Span) -> bool:
         return False
     rel = _relative_head(span)
     if rel is not None:
+        if rel.lower_ in _GENERIC_PEOPLE or (rel.dep_ == "pobj" and rel.head.lower_ in ("for", "like", "as")):
+            return False  # "well-spoken for someone who trained overseas": the reviewee, through a frame
         return _role(rel) == "object" and not _same(rel, reviewee) and _mention_gender(rel) is not None
     pron = _pronoun_of(span)
     if pron is None or reviewee.i >= pron.i:
