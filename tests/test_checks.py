@@ -316,3 +316,10 @@ def test_generic_praise_that_carries_a_stereotype_yields_to_the_bias_flag(analyz
     cats = {f.category for f in analyzer.analyze(
         "Praveen is good with computers, like most Indians. Great job this year.").flags}
     assert {"bias.race_ethnicity", "vague.generic"} <= cats
+
+
+def test_a_generic_verdict_yields_to_a_stereotype_unless_set_against_it(analyzer):
+    same = {f.category for f in analyzer.analyze("Wei is good with numbers, as you'd expect of a Chinese lad.").flags}
+    assert "bias.race_ethnicity" in same and "vague.generic" not in same
+    against = {f.category for f in analyzer.analyze("Darius is great but has a thick accent on the tannoy.").flags}
+    assert {"bias.other_protected", "vague.generic"} <= against

@@ -30,3 +30,4 @@ def test_mentions_about_someone_else_are_not_flagged(analyzer, text):
 ])
 def test_mentions_the_reviewee_may_own_stay_flagged(analyzer, text, category):
     assert category in _bias(analyzer, text)
+

@@ -37,6 +37,8 @@ _SUBSET_CACHE = 2048
 # stereotype's content ("good with computers, like most Indians", "a hard worker, though his English
 # ..."): the bias flag says what to fix, a second flag on the praise is noise. Dev sets: 21 false and
 # 14 true generic flags fewer; the sets whose errors are not read lost 5 false flags and no true one.
+# A verdict set against the mention by "but", "though", "otherwise" ... stands on its own ("Darius is great but
+# has a thick accent"): the dev7 writers label it, and the dev sets gain 9 true and 4 false generic flags.
 SENTENCE_YIELDS = {"vague.generic": frozenset({"bias.race_ethnicity", "bias.other_protected"})}
 
 
@@ -48,11 +50,24 @@ def _yield_in_sentence(doc: Doc, flags: list[Flag]) -> list[Flag]:
     def sent_of(f: Flag) -> int:
         return next((i for i, (a, b) in enumerate(bounds) if a <= f.start < b), -1)
 
+    text = doc.text
+
+    def contrasted(a: Flag, b: Flag) -> bool:
+        # "Darius is great but has a thick accent": a verdict set against the mention stands on its own
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        between = f" {text[lo:hi].lower()} "
+        return any(f" {w} " in between or f" {w}," in between for w in _CONTRAST)
+
     drop = set()
     for cat, over in SENTENCE_YIELDS.items():
-        sents = {sent_of(f) for f in flags if f.category in over}
-        drop |= {id(f) for f in flags if f.category == cat and sent_of(f) in sents}
+        others = [f for f in flags if f.category in over]
+        for f in flags:
+            if f.category == cat and any(sent_of(o) == sent_of(f) and not contrasted(f, o) for o in others):
+                drop.add(id(f))
     return [f for f in flags if id(f) not in drop]
+
+
+_CONTRAST = ("but", "though", "although", "otherwise", "however", "yet", "except", "tho", "whereas")
 
 
 _CONTRACTED_NOT = frozenset({"n't", "nt", "n\u2019t"})
