@@ -285,12 +285,17 @@ def _after_copula_s(tok: Token) -> bool:
               and (name.ent_type_ == "PERSON" or name.text in _given_names() or looks_like_name(name))):
         return False
     nxt = doc[k + 1]
-    after = doc[k + 2] if k + 2 < len(doc) else None
-    if nxt.pos_ == "NOUN" or (nxt.pos_ in ("ADJ", "PROPN", "NUM", "VERB") and (
-            (nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN")
-             and not any(doc[j].is_punct for j in range(nxt.i, nxt.head.i)))
-            or (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text == "-")))):
-        return False  # "Kiri's van", "Priya's new role", "Kyle's abrasive blasting crew": a possessive
+    # past the modifiers ("very", "really quiet", "bright, bubbly"): a noun there is what the name owns
+    j = k + 1
+    while j < len(doc) and j - k <= 6 and (doc[j].pos_ in ("ADV", "ADJ", "NUM", "CCONJ", "PROPN", "VERB")
+                                           or doc[j].text in (",", "-")) and doc[j].lower_ not in ("and", "but", "so"):
+        if doc[j].pos_ == "VERB" and doc[j].tag_ not in ("VBN", "VBG", "JJ"):
+            break
+        j += 1
+    modifiers_then_noun = k + 1 < j < len(doc) and (doc[j].text == "-" or (
+        doc[j].pos_ in ("NOUN", "PROPN") and doc[j].tag_ != "NNP"))
+    if nxt.pos_ == "NOUN" or modifiers_then_noun:
+        return False  # "Kiri's van", "Tesco's very aggressive pricing", "Kiri's bright, bubbly window display"
     if nxt.pos_ == "VERB" and nxt.tag_ in ("VBN", "VBD") and nxt.lower_ in ("got", "gotten", "let", "had", "been"):
         return False  # "Julie's got her hands full": has, not is
     return all(t.pos_ not in ("VERB", "AUX") or t.tag_ in ("VBN", "JJ") for t in doc[k + 1:tok.i]) and tok.i - k <= 8
@@ -611,10 +616,17 @@ def _where_or_origin(ev: Span) -> bool:
     branch", "from Ghana", "our Lagos team"), not a named thing they worked on ("the Germany launch")."""
     if not all(t.ent_type_ in ("GPE", "LOC", "NORP") or t.is_punct for t in ev):
         return False
-    root = ev.root
-    if root.dep_ in ("compound", "nmod", "amod"):
-        return root.head.lemma_.lower() in _PLACE_HEADS
-    return root.dep_ in ("pobj", "attr", "appos", "npadvmod") or root.dep_ == "ROOT"
+    t = ev.root
+    if t.dep_ in ("compound", "nmod", "amod"):
+        if t.head.lemma_.lower() not in _PLACE_HEADS:
+            return False
+        t = t.head  # "the Leeds branch"
+    # only where or whence: "an asset to the Leeds branch", "great job in Leeds", "he's from Ghana";
+    # not what was done: "opening the Madrid store", "expanding into Brazil", "the Paris office fit-out"
+    return t.dep_ == "pobj" and t.head.lower_ in _WHERE_PREPS
+
+
+_WHERE_PREPS = frozenset({"to", "in", "at", "for", "from", "across", "within", "throughout", "around", "of"})
 
 
 def _when_only(ev: Span) -> bool:
@@ -630,11 +642,16 @@ def _when_only(ev: Span) -> bool:
                                                         "throughout", "from", "until", "till")
 
 
+_VAGUE_NOUNS = frozenset({"thing", "situation", "issue", "stuff", "matter", "business", "problem", "saga", "drama",
+                          "incident", "episode", "affair", "case"})
+
+
 def _a_name(ev: Span) -> bool:
     """A person's name: a PERSON entity, or one capitalised word that is no English word."""
     if all(t.ent_type_ == "PERSON" or t.is_punct for t in ev):
         # a name that modifies a noun names a thing: "closing the Harrow contract", "the Smith account"
-        return not (ev.root.dep_ == "compound" and ev.root.head.pos_ == "NOUN" and not is_person_token(ev.root.head))
+        return not (ev.root.dep_ == "compound" and ev.root.head.pos_ == "NOUN" and not is_person_token(ev.root.head)
+                    and ev.root.head.lemma_.lower() not in _VAGUE_NOUNS)  # "the Dave thing" names nothing
     if len(ev) != 1:
         return False
     t = ev[0]
@@ -729,7 +746,7 @@ def not_proper_name(span: Span, ctx: CheckContext) -> bool:
     Manpower" names the company)."""
     t = span[0]
     if len(span) > 1:  # "the Mummy's Boy charity events": every word capitalised in mid-sentence
-        words = [w for w in span if w.is_alpha]
+        words = [w for w in span if w.is_alpha and not (w.is_stop and w.is_lower)]  # "Head in the Clouds"
         return not (t.i > t.sent.start and words and all(w.text[:1].isupper() for w in words))
     return not (t.i > t.sent.start and t.text[:1].isupper() and t.text[1:].islower() and t.tag_ == "NNP")
 
@@ -868,6 +885,33 @@ def origin_not_modifier(span: Span, ctx: CheckContext) -> bool:
     return not (t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"))
 
 
+def not_group_subject(span: Span, ctx: CheckContext) -> bool:
+    """The clause is not about a group the comment speaks of ("the 12 new nurses are from the Philippines")."""
+    head = span.root
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    subj = _subject(head)
+    return subj is None or not (subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in PERSON_PRONOUNS)
+
+
+def names_reviewee(span: Span, ctx: CheckContext) -> bool:
+    """The name that opens the match is the first person the comment names (in a review, the person
+    reviewed), not a resident, pupil or client mentioned later ("Doris is 94 and needs two carers")."""
+    from .referents import _reviewee, _same
+
+    name = span[0]
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].like_num:
+        return False  # "Megan's 18 and 19 June shifts": dates, not an age
+    if name.ent_type_ in ("GPE", "FAC", "LOC", "PRODUCT", "NORP") or not (
+            name.ent_type_ == "PERSON" or name.text in _given_names() or looks_like_name(name)):
+        return False  # "Leeds is 62 and Bristol 58 on NPS", "Coldroom B is 18 and rising"
+    first = _reviewee(doc)
+    return first is None or first.i >= name.i or _same(name, first)
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "person": person,
     "person_clause": person_clause,
@@ -887,6 +931,8 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "group_of_people": group_of_people,
     "not_others": not_others,
     "origin_not_modifier": origin_not_modifier,
+    "not_group_subject": not_group_subject,
+    "names_reviewee": names_reviewee,
     "not_proper_name": not_proper_name,
     "not_named_event": not_named_event,
     "same_sex_partner": same_sex_partner,

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _TITLES = {"mr": "male", "sir": "male", "mrs": "female", "ms": "female", "miss": "female", "madam": "female",
-           "dame": "female"}
+           "dame": "female", "dr": "", "prof": "", "mx": ""}
 _GENDERED_NOUNS = {"man": "male", "gentleman": "male", "husband": "male", "son": "male", "father": "male",
                    "boy": "male", "woman": "female", "lady": "female", "wife": "female", "daughter": "female",
                    "mother": "female", "girl": "female"}
@@ -101,7 +101,7 @@ def _relative_head(span: Span) -> Token | None:
     """For a match said in a relative clause ("Mrs Green, who is elderly"), the person the clause
     is about."""
     head = span.root
-    verb = head if head.dep_ == "relcl" else head.head if head.dep_ in ("acomp", "attr") else None
+    verb = head if head.dep_ == "relcl" else head.head if head.dep_ in ("acomp", "attr", "dobj") else None
     if verb is None or verb.dep_ != "relcl":
         return None
     if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("who", "that") for c in verb.children):
@@ -136,9 +136,9 @@ def someone_else(span: Span) -> bool:
         return False
     rel = _relative_head(span)
     if rel is not None:
-        if rel.lower_ in _GENERIC_PEOPLE or (rel.dep_ == "pobj" and rel.head.lower_ in ("for", "like", "as")):
+        if rel.lower_ in _GENERIC_PEOPLE:
             return False  # "well-spoken for someone who trained overseas": the reviewee, through a frame
-        return _role(rel) == "object" and not _same(rel, reviewee) and _mention_gender(rel) is not None
+        return _role(rel) == "object" and not _same(rel, reviewee) and _served(rel)
     pron = _pronoun_of(span)
     if pron is None or reviewee.i >= pron.i:
         return False
@@ -151,6 +151,19 @@ def someone_else(span: Span) -> bool:
         if _same(tok, reviewee) or tok.lower_ in _PRONOUN_GENDER or _role(tok) != "object":
             continue
         g = _mention_gender(tok)
-        if g is not None and g in ("", gender):
+        if g is not None and g in ("", gender) and _served(tok):
             return True  # "took the call from Mr Daniels about his wife's dementia"
     return False
+
+
+def _served(tok: Token) -> bool:
+    """Someone the person serves: a titled name ("Mr Daniels", "Mrs Green": how reviews name patients,
+    clients and callers) or a service role ("the caller", "a patient"). A colleague named by first name
+    ("covers for Kevin because of his bad back") is not: what the review says about them is still a
+    disclosure."""
+    from .context import OTHER_PEOPLE
+
+    if tok.lemma_.lower() in OTHER_PEOPLE or tok.lower_ in OTHER_PEOPLE:
+        return True
+    return any(c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in tok.children) \
+        or (tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in _TITLES)
