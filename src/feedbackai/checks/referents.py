@@ -1,14 +1,19 @@
 """Whose is it? A pronoun that can only point at someone else than the reviewee.
 
-A review names other people: patients, callers, customers, a colleague covered for. When a
-protected mention hangs on a pronoun ("took the call from Mr Daniels about *his* wife's dementia",
-"updated Ms Patel's care plan after *her* stroke", "while *he* explained his hearing loss" about a
-caller), the mention is about that person, not the one reviewed. This module resolves the
-pronoun inside its sentence, conservatively: the mention is someone else's only when a person
-other than the actor, named earlier in the sentence in an object position (object, object of a
-preposition, or the possessor of one), agrees with the pronoun in gender, **and** no subject of the
-sentence does. "Joanne helped Mrs Green after her fall" stays ambiguous (both could be meant) and
-keeps its flag; "Since her knee surgery, Joanne has been slower" has no one else to point at.
+A review names other people: patients, callers, customers. When a protected mention hangs on a
+pronoun ("Priya took the call from Mr Daniels about *his* wife's dementia", "she talked the caller
+through it while *he* explained his hearing loss") or sits in a relative clause about one of them
+("Mrs Green, who is elderly"), it is about that person, not the one reviewed. The rule is
+conservative:
+- the reviewee is the first person the comment names;
+- someone else is a titled name (Mr, Mrs, Ms, Dr ...: how reviews name patients and clients) or a
+  service role ("the caller", "a patient") named earlier in the sentence in an object position (object,
+  object of a preposition, or the possessor of one); a colleague named by first name does not count
+  ("covers for Kevin because of his bad back" is still a disclosure);
+- the pronoun must agree with them and the reviewee's known gender must rule the reviewee out:
+  "Joanne helped Mrs Green after her fall" keeps its flag (either could be meant), and so does a
+  reviewee whose name the gender list does not hold.
+"Since her knee surgery, Joanne has been slower" has no one else to point at.
 """
 
 from __future__ import annotations
