@@ -458,6 +458,16 @@ def intransitive(span: Span, ctx: CheckContext) -> bool:
     return not any(c.dep_ == "dobj" for c in span.root.children)
 
 
+def _clause_head(tok: Token) -> Token:
+    """The verb (or root) of the clause a token stands in."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    return head
+
+
 def person_clause(span: Span, ctx: CheckContext) -> bool:
     """The clause around the match is about a person (its subject is a person, or a
     subject-less fragment about the reviewee). 'always late', 'never listens'."""
@@ -468,11 +478,7 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].text == "-":
         return False
-    head = t
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            break
-        head = head.head
+    head = _clause_head(t)
     subj = _subject(head)
     if subj is None:
         if head.dep_ == "dep" and head.head is not head:
@@ -887,19 +893,14 @@ def origin_not_modifier(span: Span, ctx: CheckContext) -> bool:
 
 def not_group_subject(span: Span, ctx: CheckContext) -> bool:
     """The clause is not about a group the comment speaks of ("the 12 new nurses are from the Philippines")."""
-    head = span.root
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            break
-        head = head.head
-    subj = _subject(head)
+    subj = _subject(_clause_head(span.root))
     return subj is None or not (subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in PERSON_PRONOUNS)
 
 
 def names_reviewee(span: Span, ctx: CheckContext) -> bool:
     """The name that opens the match is the first person the comment names (in a review, the person
     reviewed), not a resident, pupil or client mentioned later ("Doris is 94 and needs two carers")."""
-    from .referents import _reviewee, _same
+    from .referents import reviewee, same_person
 
     name = span[0]
     doc = span.doc
@@ -908,8 +909,8 @@ def names_reviewee(span: Span, ctx: CheckContext) -> bool:
     if name.ent_type_ in ("GPE", "FAC", "LOC", "PRODUCT", "NORP") or not (
             name.ent_type_ == "PERSON" or name.text in _given_names() or looks_like_name(name)):
         return False  # "Leeds is 62 and Bristol 58 on NPS", "Coldroom B is 18 and rising"
-    first = _reviewee(doc)
-    return first is None or first.i >= name.i or _same(name, first)
+    first = reviewee(doc)
+    return first is None or first.i >= name.i or same_person(name, first)
 
 
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {

@@ -114,7 +114,7 @@ def _relative_head(span: Span) -> Token | None:
     return verb.head
 
 
-def _reviewee(doc) -> Token | None:
+def reviewee(doc) -> Token | None:
     """The first person the comment names (a name, a person noun or a pronoun, not the writer
     and not one of the others a review speaks of): in a review, the person reviewed."""
     from .context import OTHER_PEOPLE
@@ -129,31 +129,32 @@ def _reviewee(doc) -> Token | None:
     return None
 
 
-def _same(a: Token, b: Token) -> bool:
+def same_person(a: Token, b: Token) -> bool:
     return a.i == b.i or (a.text[:1].isupper() and a.text == b.text)
 
 
 def someone_else(span: Span) -> bool:
     """True when the match is about another person than the reviewee, by the rule above."""
-    doc = span.doc
-    reviewee = _reviewee(doc)
-    if reviewee is None:
-        return False
     rel = _relative_head(span)
+    pron = _pronoun_of(span) if rel is None else None
+    if rel is None and pron is None:
+        return False  # most matches: nothing to resolve, and no need to find the reviewee
+    first = reviewee(span.doc)
+    if first is None:
+        return False
     if rel is not None:
         if rel.lower_ in _GENERIC_PEOPLE:
             return False  # "well-spoken for someone who trained overseas": the reviewee, through a frame
-        return _role(rel) == "object" and not _same(rel, reviewee) and _served(rel)
-    pron = _pronoun_of(span)
-    if pron is None or reviewee.i >= pron.i:
+        return _role(rel) == "object" and not same_person(rel, first) and _served(rel)
+    if first.i >= pron.i:
         return False
     gender = _PRONOUN_GENDER[pron.lower_]
-    if _mention_gender(reviewee) != ("female" if gender == "male" else "male"):
+    if _mention_gender(first) != ("female" if gender == "male" else "male"):
         return False  # the reviewee may be meant: keep the flag
     for tok in pron.sent:
         if tok.i >= pron.i:
             break
-        if _same(tok, reviewee) or tok.lower_ in _PRONOUN_GENDER or _role(tok) != "object":
+        if same_person(tok, first) or tok.lower_ in _PRONOUN_GENDER or _role(tok) != "object":
             continue
         g = _mention_gender(tok)
         if g is not None and g in ("", gender) and _served(tok):
