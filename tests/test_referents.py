@@ -31,3 +31,8 @@ def test_mentions_about_someone_else_are_not_flagged(analyzer, text):
 def test_mentions_the_reviewee_may_own_stay_flagged(analyzer, text, category):
     assert category in _bias(analyzer, text)
 
+
+
+def test_the_learned_check_does_not_flag_a_sentence_whose_mention_is_someone_elses(analyzer):
+    text = "Sean found Mrs Walsh a quieter room because of her anxiety about the MRI, and the scan finished on time."
+    assert not [f for f in analyzer.analyze(text).flags if f.category.startswith("bias.")]

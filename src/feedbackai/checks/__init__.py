@@ -71,6 +71,7 @@ _CONTRAST = ("but", "though", "although", "otherwise", "however", "yet", "except
 
 
 _CONTRACTED_NOT = frozenset({"n't", "nt", "n\u2019t"})
+SOMEONE_ELSE = "feedbackai_someone_else"  # Doc.user_data: character spans of bias mentions about someone else
 _GROUP = 32  # token patterns per group (see Checker._pattern_matches)
 
 
@@ -416,8 +417,10 @@ class Checker:
             filters = GLOBAL_FILTERS + tuple(c for c in entry.context if c not in GLOBAL_FILTERS)
             if not all(FILTERS[name](span, ctx) for name in filters):
                 continue
-            # a mention about someone else the comment names (a patient, a caller), by its pronoun
+            # a mention about someone else the comment names (a patient, a caller), by its pronoun; the
+            # learned check is told, so it does not flag the sentence in the word's place
             if entry.categories[0].startswith("bias.") and someone_else(span):
+                doc.user_data.setdefault(SOMEONE_ELSE, []).append((span.start_char, span.end_char))
                 continue
             # vague wording inside quotes is someone else's (a customer's words, a title)
             if ctx.quoted and all(c.startswith("vague.") for c in entry.categories) and ctx.in_quotes(span):

@@ -144,6 +144,9 @@ class SentenceFlagModel:
             return []
         X = features(sents, vecs)
         text = doc.text
+        from . import SOMEONE_ELSE
+
+        elsewhere = doc.user_data.get(SOMEONE_ELSE, ())  # bias mentions about a patient, a caller
         out: list[Flag] = []
         for h in heads:
             bias = h.category.startswith("bias.")  # a bias head skips sentences with any lexicon bias flag
@@ -159,6 +162,8 @@ class SentenceFlagModel:
                 if a >= b or any(f.start < b and a < f.end and (f.category == h.category or (
                         bias and f.category.startswith("bias."))) for f in lexicon_flags):
                     continue
+                if bias and any(x < b and a < y for x, y in elsewhere):
+                    continue  # the bias words here are about someone else the comment names
                 out.append(Flag(
                     category=h.category, start=a, end=b, text=text[a:b], severity=h.severity,  # type: ignore[arg-type]
                     explanation=(f"This sentence {READS_AS.get(h.category, 'fits ' + h.category)} "
