@@ -142,10 +142,10 @@ class SentenceFlagModel:
         heads = [h for h in self.active(enabled) if SEVERITIES.index(h.severity) >= min_severity_index]
         if not heads or len(sents) == 0:
             return []
-        X = features(sents, vecs)
-        text = doc.text
         from . import SOMEONE_ELSE
 
+        X = features(sents, vecs)
+        text = doc.text
         elsewhere = doc.user_data.get(SOMEONE_ELSE, ())  # bias mentions about a patient, a caller
         out: list[Flag] = []
         for h in heads:

@@ -44,9 +44,9 @@ def _mention_gender(tok: Token) -> str | None:
         return _PRONOUN_GENDER[low]
     if low in _FIRST_PERSON:
         return None  # the writer
-    title = next((c for c in tok.children if c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES), None)
+    title = _title_of(tok)
     if title is not None:
-        return _TITLES[title.lower_.rstrip(".")]
+        return _TITLES[title]
     if tok.text[:1].isupper() and (g := name_gender(tok.text)):
         return g
     if tok.ent_type_ == "PERSON" and tok.text[:1].isupper():
@@ -56,6 +56,14 @@ def _mention_gender(tok: Token) -> str | None:
     if tok.lemma_.lower() in OTHER_PEOPLE or is_person_token(tok):
         return ""
     return None
+
+
+def _title_of(tok: Token) -> str | None:
+    """The title in front of a name ("mrs" for "Mrs Green"), else None."""
+    title = next((c for c in tok.children if c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES), None)
+    if title is None and tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
+        title = tok.doc[tok.i - 1]
+    return title.lower_.rstrip(".") if title is not None else None
 
 
 def _role(tok: Token) -> str:
@@ -93,12 +101,10 @@ def _pronoun_of(span: Span) -> Token | None:
             return poss
         root = poss
     head = span.root
-    if head.dep_ in ("acomp", "attr", "amod") and head.head is not head:
-        verb = head.head if head.dep_ != "amod" else None
-        if verb is not None:
-            subj = _subject(verb)
-            if subj is not None and subj.lower_ in _PRONOUN_GENDER:
-                return subj
+    if head.dep_ in ("acomp", "attr") and head.head is not head:
+        subj = _subject(head.head)
+        if subj is not None and subj.lower_ in _PRONOUN_GENDER:
+            return subj
     return None
 
 
@@ -169,7 +175,4 @@ def _served(tok: Token) -> bool:
     disclosure."""
     from .context import OTHER_PEOPLE
 
-    if tok.lemma_.lower() in OTHER_PEOPLE or tok.lower_ in OTHER_PEOPLE:
-        return True
-    return any(c.dep_ == "compound" and c.lower_.rstrip(".") in _TITLES for c in tok.children) \
-        or (tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in _TITLES)
+    return tok.lemma_.lower() in OTHER_PEOPLE or tok.lower_ in OTHER_PEOPLE or _title_of(tok) is not None
