@@ -109,6 +109,25 @@ def test_a_concrete_suggestion_is_at_least_medium_actionability(analyzer, text):
     assert all(s.actionability.level in ("medium", "high") for s in r.sentences)
 
 
+@pytest.mark.parametrize("text", [
+    "I would definitely recommend this hotel to anyone visiting Rome.",   # the model alone says low
+    "Keep the handover notes in the shared folder. Great year overall, well done.",
+])
+def test_the_suggestion_floor_lifts_the_comment_on_the_comment_scale(analyzer, text):
+    """The floor is the 'medium' cut of the scale it is applied to: the sentence head's cut for a
+    sentence, the comment head's for the comment (the two heads are cut at different values)."""
+    r = analyzer.analyze(text)
+    strong = [s for s in r.sentences if s.actionability.level != "low"]
+    assert strong, r.sentences
+    assert r.actionability.level in ("medium", "high"), r.actionability
+    assert any("suggestion" in reason for reason in r.actionability.reasons), r.actionability.reasons
+
+
+def test_a_hedged_suggestion_gets_no_floor(analyzer):
+    r = analyzer.analyze("I guess maybe you could possibly think about the course at some point.")
+    assert all("at least medium" not in reason for reason in r.actionability.reasons)
+
+
 def test_scores_explain_themselves(analyzer):
     r = analyzer.analyze("Cut errors by 40% in the March close. Next quarter, pair with Dana on the audit.")
     assert r.specificity.method.startswith("trained")

@@ -109,40 +109,52 @@ class TrainedScorer:
         for j, t in enumerate(TARGETS):
             if len(spans):
                 sent_values[:, j] = self.heads[f"sentence.{t}"].value(Xs)
+        suggestion = None   # the first sentence that makes a concrete, unhedged suggestion
         for i, (a, b) in enumerate(spans):
             ev = [e for e in evidence if a <= e.start < b]
             fl = [f for f in flags if a <= f.start < b]
+            strong = self._suggests(ev, fl)
+            if strong and suggestion is None:
+                suggestion = text[a:b].strip()
             pair = []
             for j, t in enumerate(TARGETS):
-                v = self._floored(t, sent_values[i, j], ev, fl)
-                sent_values[i, j] = v
-                pair.append(self._score(f"sentence.{t}", t, v, Xs[i], ev, fl, text, None))
+                v = float(sent_values[i, j])
+                cut = self.heads[f"sentence.{t}"].cuts[0]
+                lifted = t == "actionability" and strong and v < cut
+                sent_values[i, j] = v = max(v, cut) if lifted else v
+                pair.append(self._score(f"sentence.{t}", t, v, Xs[i], ev, fl, text, None,
+                                        text[a:b].strip() if lifted else None))
             per_sentence.append(tuple(pair))
         xc = self.comment_vector(doc, spans, evidence, flags, vecs, sent_values, tokens)
         out = []
         for j, t in enumerate(TARGETS):
-            v = float(self.heads[f"comment.{t}"].value(xc)[0])
-            if t == "actionability" and len(spans):
-                v = max(v, min(float(sent_values[:, j].max()), self.floor)) if self.floor else v
+            head = self.heads[f"comment.{t}"]
+            v = float(head.value(xc)[0])
+            floor_by = suggestion if t == "actionability" and v < head.cuts[0] else None
+            if floor_by is not None:
+                v = head.cuts[0]   # 'medium' on the comment head's own scale
             best = int(np.argmax(sent_values[:, j])) if len(spans) else None
             best_text = text[spans[best][0]:spans[best][1]].strip() if best is not None else None
-            out.append(self._score(f"comment.{t}", t, v, xc, evidence, flags, text, best_text))
+            out.append(self._score(f"comment.{t}", t, v, xc, evidence, flags, text, best_text, floor_by))
         return out[0], out[1], per_sentence
 
-    def _floored(self, target: str, value: float, ev, fl) -> float:
-        """A sentence that makes a concrete, unhedged suggestion is at least 'medium'."""
-        if target != "actionability" or not self.floor:
-            return float(value)
+    def _suggests(self, ev, fl) -> bool:
+        """Does a sentence make a concrete, unhedged suggestion? Then its actionability, and the
+        comment's, is at least 'medium' (each on its own head's scale: the heads are cut apart)."""
+        if not self.floor:
+            return False
         strong = any(e.target == "actionability" and e.kind in ("imperative", "suggestion", "question", "next_step")
                      and e.weight >= 1.0 for e in ev)
-        hedged = any(f.category == "vague.hedge" for f in fl)
-        return float(max(value, self.floor)) if strong and not hedged else float(value)
+        return strong and not any(f.category == "vague.hedge" for f in fl)
 
-    def _score(self, head_name, target, value, x, evidence, flags, text, best_sentence) -> Score:
+    def _score(self, head_name, target, value, x, evidence, flags, text, best_sentence,
+               floor_by: str | None = None) -> Score:
         head = self.heads[head_name]
         value = round(float(np.clip(value, 0.0, 100.0)), 1)
         ev = tuple(e for e in evidence if e.target == target)
         reasons = self._reasons(head, target, x, evidence, flags, best_sentence)
+        if floor_by is not None:   # the value was lifted to 'medium' by this sentence
+            reasons.insert(0, f"makes a concrete suggestion, so at least medium: '{floor_by[:80]}'")
         return Score(value=value, level=level_for(value, head.cuts), evidence=ev, reasons=tuple(reasons),
                      method=self.method)
 
