@@ -86,7 +86,8 @@ def write_model_card(out: Path, info: dict, corpus_root=None) -> None:
         "- English only. Very long comments are scored from pooled sentence embeddings; structure across",
         "  sentences (e.g. a suggestion that refers back to an example) is only seen through sentence scores.",
         "- A sentence with a concrete, unhedged suggestion is floored at the medium cut of actionability",
-        f"  ({info['suggestion_floor']:.1f}) by design.",
+        f"  ({info['suggestion_floor']:.1f}) by design, and its comment at the comment head's medium cut"
+        f" ({cuts_by_head['comment.actionability'][0]:.1f}).",
         "- Subgroup figures with fewer than 10 comments are not shown.",
     ]
     (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")
