@@ -30,6 +30,10 @@ from .lexicon import Entry, Lexicon, LexiconError, builtin_lexicon_paths, load_l
 __all__ = ["CheckConfig", "Checker", "Lexicon", "LexiconError", "load_lexicon", "registry"]
 
 GLOBAL_FILTERS = ("not_in_name",)
+# protected mentions whose words are never a record of the work (an age, a condition, children);
+# gendered words can be ("trained two new men on the forklift")
+_MENTION_CATEGORIES = frozenset({"bias.age", "bias.race_ethnicity", "bias.disability", "bias.family_status",
+                                 "bias.appearance", "bias.other_protected"})
 _ANCHOR_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
 _ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
 _SUBSET_CACHE = 2048
@@ -405,9 +409,11 @@ class Checker:
             from ..evidence import extract
 
             evidence = extract(doc)
-        ctx = CheckContext(doc, evidence)
+        found = self.matches(doc)
+        ctx = CheckContext(doc, evidence, mentions=[(s.start_char, s.end_char) for _, e, s in found
+                                                     if e.categories[0] in _MENTION_CATEGORIES])
         per_lexicon: dict[str, list[tuple[Entry, Span]]] = {}
-        for lx, entry, span in self.matches(doc):
+        for lx, entry, span in found:
             if span.text.lower() in self._allow:
                 continue
             if entry.unless_next and span.end < len(doc) and doc[span.end].lower_ in entry.unless_next:

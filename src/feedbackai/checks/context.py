@@ -74,6 +74,10 @@ class CheckContext:
     doc: Doc
     evidence: Sequence[Evidence] = ()
     _sent_evidence: dict[int, set[str]] = field(default_factory=dict)
+    # character ranges of every bias-lexicon match in the Doc, before any filter: an age, a
+    # condition, a number of children is a mention a review should not contain, never evidence
+    # of the work ("Marcus, 62, is slowing down", "raising two kids, she has done amazingly")
+    mentions: Sequence[tuple[int, int]] = ()
 
     def __post_init__(self) -> None:
         self.text = self.doc.text  # Doc.text rebuilds the text from every token: read it once
@@ -560,7 +564,8 @@ def unbacked(span: Span, ctx: CheckContext) -> bool:
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
     """The sentence gives no concrete evidence (no metric, date, named thing, outcome,
     example). What lies inside the match itself is not evidence for it ("gives 110%"), and
-    neither is a person's name ("a good year for Kemi", "Keep it up, Aoife!")."""
+    neither is a person's name ("a good year for Kemi", "Keep it up, Aoife!") nor what lies
+    inside a protected mention ("She's 58 and still crushing it")."""
     kinds = ctx.sentence_kinds(span)
     if not (STRONG_EVIDENCE & kinds):
         return True
@@ -569,9 +574,13 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
     for e in ctx.sentence_evidence(span):
         if e.kind not in STRONG_EVIDENCE or (e.start < b and a < e.end):
             continue
+        if any(ma <= e.start and e.end <= mb for ma, mb in ctx.mentions):
+            continue  # "She's 58 and still crushing it": an age, a condition, not what was done
         ev = doc.char_span(e.start, e.end, alignment_mode="expand")
         if ev is None:
             return False
+        if _not_a_record(e.kind, ev):
+            continue
         if e.kind in ("entity", "project") and _a_name(ev):
             continue
         if e.kind == "entity" and _where_or_origin(ev):
@@ -582,6 +591,27 @@ def no_evidence(span: Span, ctx: CheckContext) -> bool:
             continue  # "in Q3", "in March", "during FY25": when, not what ("the March close" names a thing)
         return False
     return True
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?", re.I)
+_SCHOOL_YEAR = re.compile(r"(?:the\s+)?(?:year|yr|grade)\s*\d{1,2}s?", re.I)
+_BY_IDIOM = frozenset({"a mile", "miles", "a country mile", "a long way", "a distance"})
+
+
+def _not_a_record(kind: str, ev: Span) -> bool:
+    """Forms the evidence extractor reads as a record that say nothing about what was done."""
+    text = ev.text.strip()
+    if kind == "date" and _CLOCK.fullmatch(text) and ev.root.dep_ in ("nummod", "compound", "amod", "nmod") \
+            and ev.root.head.pos_ == "NOUN":
+        return True   # a clock time naming a shift: "the 6am crew", "can't do the 7:30 starts"
+    if _SCHOOL_YEAR.fullmatch(text):
+        return True   # a school year group says whom a teacher teaches: "great things with the Year 9s"
+    if kind == "metric" and (text.lower() == "one" or (text.lower() in _BY_IDIOM and ev.start > 0
+                                                         and ev.doc[ev.start - 1].lower_ == "by")):
+        return True   # "a gobby one"; "our best salesman by a mile"
+    # a lower-case run of common words the small model tagged as a name ("comms need work")
+    return kind == "entity" and all(t.is_punct or (t.is_lower and not no_english_word(t)
+                                                   and t.text.capitalize() not in _given_names()) for t in ev)
 
 
 # a bare reference to the review period is not evidence of what was done
