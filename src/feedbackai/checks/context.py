@@ -482,6 +482,8 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].text == "-":
         return False
+    if _name_then_verb(t):
+        return True
     head = _clause_head(t)
     subj = _subject(head)
     if subj is None:
@@ -507,6 +509,30 @@ def person_clause(span: Span, ctx: CheckContext) -> bool:
     return subj.lemma_.lower() in _GRADE_NOUNS and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _owned_by_person(g) for g in c.children)
         for c in subj.children)
+
+
+_NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "prof"})
+
+
+def _name_then_verb(tok: Token) -> bool:
+    """The small model reads "<Name> <verb>s" at the start of a sentence as one noun phrase
+    ("Ahmed prays during his shift", "Abdi fasts during Ramadan": "prays", "fasts" tagged NNS with
+    the name as their compound): the clause is still about the named person."""
+    n = tok
+    for _ in range(3):  # "Ramadan" -> "during" -> "fasts"
+        if n.tag_ == "NNS" or n.dep_ not in ("pobj", "prep"):
+            break
+        n = n.head
+    if n.tag_ != "NNS" or n.i == 0 or not n.text.endswith("s"):
+        return False
+    name = n.doc[n.i - 1]
+    if name.head.i != n.i or name.dep_ not in ("compound", "amod") or not name.text[:1].isupper():
+        return False
+    before = [t for t in n.doc[n.sent.start:name.i] if not t.is_punct]
+    if before and not (len(before) == 1 and before[0].lower_.rstrip(".") in _NAME_TITLES):
+        return False
+    return name.ent_type_ == "PERSON" or name.text in _given_names() or (not before and looks_like_name(name)) \
+        or bool(before)
 
 
 # nouns that grade what they are "of": "the quality of her work", "the standard of his reports"
