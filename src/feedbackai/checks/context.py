@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -119,7 +120,12 @@ class CheckContext:
 
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return given_names()  # read from data/gender_pairs.yaml on first use
+    """The flip's given names (data/gender_pairs.yaml) and ~5,000 US Census first names
+    (data/first_names.txt, common English words left out), read on first use."""
+    path = Path(__file__).resolve().parents[1] / "data" / "first_names.txt"
+    census = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")} if path.exists() else set()
+    return given_names() | frozenset(census)
 
 
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW",
