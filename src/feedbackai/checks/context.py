@@ -192,6 +192,11 @@ def is_person_token(tok: Token) -> bool:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and len(ent) == 1 and tok.head.lemma_ in LINKING_VERBS:
             return True
+        # ... and, when the name is no English word, as the subject of a verb with an auxiliary
+        # ("Since her wedding Kirsty has lost focus", "Roisin can go wherever the business needs")
+        if ent is not None and len(ent) == 1 and ent.label_ in ("ORG", "GPE", "NORP") and no_english_word(tok) \
+                and tok.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" for c in tok.head.children):
+            return True
     if tok.lemma_.lower() in PERSON_ATTRIBUTES and (any(
             c.dep_ == "poss" and is_person_token(c) for c in tok.children) or _owned_by_person(tok)):
         return True  # "her tone", "Nadia's voice"
