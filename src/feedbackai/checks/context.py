@@ -745,6 +745,10 @@ def not_in_name(span: Span, ctx: CheckContext) -> bool:
             # a lone name at subject position is the reviewee the small model mis-tagged
             if ent is not None and len(ent) == 1 and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 continue
+            # ... or before an "'s" the small model could not attach ("Zoe's pregnant": "Zoe" parsed as ROOT)
+            if ent is not None and len(ent) == 1 and t.pos_ == "PROPN" and t.dep_ == "ROOT" and t.i + 1 < len(t.doc) \
+                    and t.doc[t.i + 1].lower_ in ("'s", "\u2019s"):
+                continue
             # a lone word said of the person is no name either: "a fiery Latina", "very Eastern"
             if ent is not None and len(ent) == 1 and t.dep_ in ("attr", "acomp", "amod") and not t.head.ent_type_:
                 continue
