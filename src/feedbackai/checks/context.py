@@ -867,7 +867,8 @@ OTHER_PEOPLE = {"patient", "client", "customer", "student", "pupil", "resident",
                 "participant", "attendee", "volunteer", "animal", "dog", "cat", "horse", "pet",
                 "adult", "individual", "those", "others", "anyone", "someone", "kid", "child", "children",
                 "interviewee", "delegate", "plaintiff", "defendant", "respondent", "traveller",
-                "traveler", "subscriber", "viewer", "reader", "listener", "spectator", "fan", "donor"}
+                "traveler", "subscriber", "viewer", "reader", "listener", "spectator", "fan", "donor",
+                "couple", "bride", "groom"}
 
 
 # a peer in a prepositional phrase is someone else than the reviewee ("for a colleague on leave")
@@ -885,7 +886,8 @@ def not_others(span: Span, ctx: CheckContext) -> bool:
             return False
         if t.lemma_.lower() in _PEERS and t.dep_ == "pobj" and t.i not in range(span.start, span.end):
             return False  # "covered for a colleague on compassionate leave"
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+        # a participle modifying a noun belongs to that noun ("the couple, newly engaged, ...")
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.dep_ == "ROOT" or t.head.i == t.i:
             break
         t = t.head
     subj = _subject(t) if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" else None
