@@ -15,6 +15,7 @@ def _bias(analyzer, text):
     "She talked the caller through resetting his password while he explained his hearing loss.",
     "Dev handled the complaint from Mrs Green, who is elderly and partially sighted, with real patience.",
     "Maria settled Mr Osei, who is deaf, by writing the discharge plan out for him.",
+    "She discharged 30 patients after their surgery with no readmissions.",   # she is not a they
 ])
 def test_mentions_about_someone_else_are_not_flagged(analyzer, text):
     assert _bias(analyzer, text) == set()
@@ -27,6 +28,8 @@ def test_mentions_about_someone_else_are_not_flagged(analyzer, text):
     ("Too early to tell with Felix, he's only 24 and still wet behind the ears", "bias.age"),
     ("Mark covered for Sam while his wife was in hospital.", "bias.family_status"),
     ("Kwame, who is deaf, runs the best handovers on the ward.", "bias.disability"),
+    ("Since their surgery Alex has been slower on the ward.", "bias.disability"),       # Alex may be a they
+    ("Dan has been slower since their surgery; the team has covered 3 shifts.", "bias.disability"),  # no one served
 ])
 def test_mentions_the_reviewee_may_own_stay_flagged(analyzer, text, category):
     assert category in _bias(analyzer, text)

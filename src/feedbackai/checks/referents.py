@@ -12,7 +12,10 @@ conservative:
   ("covers for Kevin because of his bad back" is still a disclosure);
 - the pronoun must agree with them and the reviewee's known gender must rule the reviewee out:
   "Joanne helped Mrs Green after her fall" keeps its flag (either could be meant), and so does a
-  reviewee whose name the gender list does not hold.
+  reviewee whose name the gender list does not hold;
+- "their" is someone else's only when the reviewee is a he or a she and people the person serves are
+  named before it in the plural ("She discharged 30 patients after their surgery"); "Since their surgery
+  Alex has been slower" keeps its flag (Alex may be a they).
 "Since her knee surgery, Joanne has been slower" has no one else to point at.
 """
 
@@ -22,6 +25,9 @@ from spacy.tokens import Span, Token
 
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# "their" can be the reviewee's own singular they; it is someone else's only when the reviewee is a he or a
+# she and the pronoun can point at people the person serves ("discharged 30 patients after their surgery")
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _TITLES = {"mr": "male", "sir": "male", "mrs": "female", "ms": "female", "miss": "female", "madam": "female",
            "dame": "female", "dr": "", "prof": "", "mx": ""}
 _GENDERED_NOUNS = {"man": "male", "gentleman": "male", "husband": "male", "son": "male", "father": "male",
@@ -88,7 +94,7 @@ def _pronoun_of(span: Span) -> Token | None:
     """The third-person pronoun the match belongs to: in the match ("his wife"), its possessor
     ("his hearing loss", "his wife's dementia"), or the subject it is said of ("he is deaf")."""
     for tok in span:
-        if tok.lower_ in _PRONOUN_GENDER:
+        if tok.lower_ in _PRONOUN_GENDER or tok.lower_ in _PLURAL:
             return tok
     from .context import _subject
 
@@ -97,7 +103,7 @@ def _pronoun_of(span: Span) -> Token | None:
         poss = next((c for c in root.children if c.dep_ == "poss"), None)
         if poss is None:
             break
-        if poss.lower_ in _PRONOUN_GENDER:
+        if poss.lower_ in _PRONOUN_GENDER or poss.lower_ in _PLURAL:
             return poss
         root = poss
     head = span.root
@@ -154,6 +160,11 @@ def someone_else(span: Span) -> bool:
         return _role(rel) == "object" and not same_person(rel, first) and _served(rel)
     if first.i >= pron.i:
         return False
+    if pron.lower_ in _PLURAL:
+        if _mention_gender(first) not in ("male", "female"):
+            return False  # the reviewee may be a they: keep the flag
+        return any(tok.i < pron.i and tok.tag_ in ("NNS", "NNPS") and _role(tok) == "object" and _served(tok)
+                   for tok in pron.sent)
     gender = _PRONOUN_GENDER[pron.lower_]
     if _mention_gender(first) != ("female" if gender == "male" else "male"):
         return False  # the reviewee may be meant: keep the flag
