@@ -128,6 +128,11 @@ def _given_names() -> frozenset[str]:
     return given_names() | frozenset(census)
 
 
+# words for staff and means that open a sentence as its subject ("Manpower was short", "Cover was thin")
+_STAFFING_WORDS = frozenset({"manpower", "staffing", "headcount", "cover", "capacity", "resourcing", "resource",
+                             "resources", "budget", "funding", "stock", "supply", "time", "money"})
+
+
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW",
                             "EVENT", "LANGUAGE"})
 
@@ -186,6 +191,8 @@ def is_person_token(tok: Token) -> bool:
     if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass"):
         if any(ch.isdigit() for ch in tok.text) or any(c.dep_ == "nummod" for c in tok.children):
             return False  # "Q3 was quiet", "Ward 7 was quieter": periods, places and units, not people
+        if tok.lower_ in _STAFFING_WORDS:
+            return False  # "Manpower was short": the small model tags a capitalised first word PROPN
         if tok.ent_type_ not in NAME_ENTS | {"GPE", "NORP", "DATE"}:
             return True
         # the small model often tags a lone first name as ORG: "Marcus is so articulate"
