@@ -549,8 +549,8 @@ def _name_then_verb(tok: Token) -> bool:
     before = [t for t in n.doc[n.sent.start:name.i] if not t.is_punct]
     if before and not (len(before) == 1 and before[0].lower_.rstrip(".") in _NAME_TITLES):
         return False
-    return name.ent_type_ == "PERSON" or name.text in _given_names() or (not before and looks_like_name(name)) \
-        or bool(before)
+    # a title before the name ("Ms Begum fasts") is enough; a bare name must look like one
+    return bool(before) or name.ent_type_ == "PERSON" or name.text in _given_names() or looks_like_name(name)
 
 
 # nouns that grade what they are "of": "the quality of her work", "the standard of his reports"

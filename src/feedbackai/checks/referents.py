@@ -28,6 +28,7 @@ _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male"
 # "their" can be the reviewee's own singular they; it is someone else's only when the reviewee is a he or a
 # she and the pronoun can point at people the person serves ("discharged 30 patients after their surgery")
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL
 _TITLES = {"mr": "male", "sir": "male", "mrs": "female", "ms": "female", "miss": "female", "madam": "female",
            "dame": "female", "dr": "", "prof": "", "mx": ""}
 _GENDERED_NOUNS = {"man": "male", "gentleman": "male", "husband": "male", "son": "male", "father": "male",
@@ -94,7 +95,7 @@ def _pronoun_of(span: Span) -> Token | None:
     """The third-person pronoun the match belongs to: in the match ("his wife"), its possessor
     ("his hearing loss", "his wife's dementia"), or the subject it is said of ("he is deaf")."""
     for tok in span:
-        if tok.lower_ in _PRONOUN_GENDER or tok.lower_ in _PLURAL:
+        if tok.lower_ in _PRONOUNS:
             return tok
     from .context import _subject
 
@@ -103,7 +104,7 @@ def _pronoun_of(span: Span) -> Token | None:
         poss = next((c for c in root.children if c.dep_ == "poss"), None)
         if poss is None:
             break
-        if poss.lower_ in _PRONOUN_GENDER or poss.lower_ in _PLURAL:
+        if poss.lower_ in _PRONOUNS:
             return poss
         root = poss
     head = span.root
