@@ -181,7 +181,8 @@ def is_person_token(tok: Token) -> bool:
         if not (tok.is_lower and tok.lower_ not in _given_names() and not no_english_word(tok)
                 and any(c.dep_ == "det" for c in tok.children)):
             return True
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.text in _given_names():
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.text in _given_names() \
+            and not any(c.dep_ == "nummod" for c in tok.children):  # "Ward 7 always has a queue": a place
         # a known given name as the subject is a person whatever the small model tagged it
         # ("Grace is cute and bubbly": "Grace" is not always PROPN): a comment and its gender
         # flip then get the same flags
@@ -599,10 +600,30 @@ def _is_count(t: Token) -> bool:
 
 
 def unbacked(span: Span, ctx: CheckContext) -> bool:
-    """No count or measure in the same sentence backs the claim."""
-    if {"metric"} & ctx.sentence_kinds(span):
+    """No count or measure in the same sentence backs the claim. A number inside a protected
+    mention does not ("a mom of three ... can never stay", "deaf in one ear so they sometimes miss"),
+    nor one that is part of a place's name ("everyone on 4 West loves her", "Ward 7")."""
+    def inside_mention(a: int, b: int) -> bool:
+        return any(ma <= a and b <= mb for ma, mb in ctx.mentions)
+
+    doc = span.doc
+    for e in ctx.sentence_evidence(span):
+        if e.kind != "metric" or inside_mention(e.start, e.end):
+            continue
+        ev = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if ev is not None and all(not t.like_num or _in_place_name(t) for t in ev):
+            continue  # "4 West" names a ward
         return False
-    return not any(_is_count(t) for t in span.sent if not (span.start <= t.i < span.end))
+    return not any(_is_count(t) and not inside_mention(t.idx, t.idx + len(t)) and not _in_place_name(t)
+                   for t in span.sent if not (span.start <= t.i < span.end))
+
+
+def _in_place_name(t: Token) -> bool:
+    """A number that is part of a name: "4 West", "Ward 7", "Terminal 5" (a proper noun it modifies or is
+    modified by), not a count of things ("42 Acme orders")."""
+    return (t.dep_ in ("nummod", "compound") and t.head.pos_ == "PROPN" and t.head.i == t.i + 1
+            and t.head.text[:1].isupper() and not t.head.is_lower) or (t.head.pos_ == "PROPN" and t.head.i == t.i - 1
+                                                                       and t.dep_ in ("nummod", "appos", "npadvmod"))
 
 
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
