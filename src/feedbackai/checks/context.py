@@ -333,6 +333,10 @@ def describes_person(tok: Token) -> bool:
     if _after_copula_s(tok):
         return True
     t = tok
+    if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_ in _JUDGING_VERBS and tok.pos_ in ("ADJ", "VERB"):
+        obj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if obj is not None and obj.lower_ not in _FIRST_PERSON_SUBJECTS and is_person_token(obj):
+            return True  # "some clients find him intimidating", "the nurses find Sam a bit cold"
     if tok.pos_ == "ADJ" and tok.head.lemma_ in _JUDGING_VERBS and tok.dep_ in ("ccomp", "dobj", "oprd", "xcomp") \
             and any(c.dep_ == "poss" and c.i == tok.i - 1 and c.lower_ in ("her", "his", "their", "him", "them")
                     for c in tok.children) \
@@ -364,8 +368,8 @@ def describes_person(tok: Token) -> bool:
             return is_person_token(t.head)
         if dep == "appos":
             return is_person_token(t.head)
-        if dep in ("conj", "advmod", "npadvmod") and t.head is not t:
-            t = t.head
+        if (dep in ("conj", "advmod", "npadvmod") or (dep == "dep" and t.pos_ == "ADJ")) and t.head is not t:
+            t = t.head  # (an adjective the small model hangs loosely on the verb: "is pushing 60 and not as sharp")
             continue
         if dep == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("bit", "kind", "sort") \
                 and t.head.head.dep_ in ("attr", "ROOT", "appos", "conj", "pobj"):
@@ -947,7 +951,8 @@ def group_of_people(span: Span, ctx: CheckContext) -> bool:
     if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
         return True
     head = tok.head
-    return is_person_token(head) or head.lemma_.lower() in _GROUP_PEOPLE or head.lower_ in _GROUP_PEOPLE
+    return is_person_token(head) or head.lemma_.lower() in _GROUP_PEOPLE or head.lower_ in _GROUP_PEOPLE \
+        or (head.pos_ == "NOUN" and head.dep_ in ("attr", "appos") and describes_person(head))  # "a typical Asian overachiever"
 
 
 def stereotype(span: Span, ctx: CheckContext) -> bool:
