@@ -58,8 +58,11 @@ def _yield_in_sentence(doc: Doc, flags: list[Flag]) -> list[Flag]:
 
     def contrasted(a: Flag, b: Flag) -> bool:
         # "Darius is great but has a thick accent": a verdict set against the mention stands on its own
-        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-        between = f" {text[lo:hi].lower()} "
+        first, later = (a, b) if a.end <= b.start else (b, a)
+        lo, hi = first.end, later.start
+        # the later flag may open with the contrast word itself: "..., otherwise no issues"
+        lead = text[later.start:later.end].lower().split(" ", 1)[0]
+        between = f" {text[lo:hi].lower()} {lead} "
         return any(f" {w} " in between or f" {w}," in between for w in _CONTRAST)
 
     drop = set()
