@@ -923,9 +923,21 @@ def not_others(span: Span, ctx: CheckContext) -> bool:
             break
         t = t.head
     subj = _subject(t) if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" else None
-    if subj is not None and subj.lemma_.lower() in OTHER_PEOPLE:
+    if subj is not None and (subj.lemma_.lower() in OTHER_PEOPLE or _in_a_bed(subj)):
         return False
     return True
+
+
+_BED_WORDS = frozenset({"bed", "room", "bay", "cubicle", "side-room", "sideroom", "chair", "cot", "pod"})
+
+
+def _in_a_bed(tok: Token) -> bool:
+    """A person placed by a numbered bed or room is a patient or a resident: "Mr Patel in bed 4"."""
+    # the small model hangs "in bed 4" on the subject or on the verb right after it
+    preps = [p for p in tok.children] + [p for p in tok.head.children if tok.i < p.i < tok.head.i]
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "on", "at") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _BED_WORDS and any(n.like_num for n in o.children)
+        for o in p.children) for p in preps)
 
 
 STEREOTYPE_CUES = (
