@@ -42,7 +42,8 @@ PERSON_NOUNS = {
     "speaker", "lad", "lads", "bloke", "fella", "dude",
     "folks", "kids", "hires", "workers", "employees", "colleagues", "associates", "nurses",
     "teachers", "engineers", "analysts", "developers", "reps", "mum", "dad", "guy", "grandmother",
-    "grandfather", "boss",
+    "grandfather", "boss", "grad", "grads", "graduate", "graduates", "recruit", "recruits", "contractor",
+    "contractors", "stewardess", "steward", "foreman", "hostesses", "interns", "trainees", "apprentices",
     "salesman", "saleswoman", "hire", "one", "someone", "charmer", "gem", "nightmare", "pain",
 }
 # Nouns that stand for the person when they carry a person's possessive ("her tone").
@@ -687,7 +688,8 @@ def _not_a_record(kind: str, ev: Span) -> bool:
 _PERIOD_WORDS = frozenset({"this", "last", "past", "the", "whole", "entire", "full", "quarter", "year", "month",
                            "week", "half", "cycle", "period", "season", "sprint", "term", "semester", "again",
                            "so", "far", "recent", "months", "weeks", "years", "quarters", "all", "every", "each",
-                           "today", "lately", "recently", "fiscal", "financial", "calendar", "review", "appraisal"})
+                           "today", "lately", "recently", "fiscal", "financial", "calendar", "review", "appraisal",
+                           "weekend", "weekends", "weekday", "weekdays"})
 
 
 # a named period on its own: a quarter, half, fiscal year, month or year
