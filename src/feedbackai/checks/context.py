@@ -1033,7 +1033,19 @@ def names_reviewee(span: Span, ctx: CheckContext) -> bool:
     return first is None or first.i >= name.i or same_person(name, first)
 
 
+_WHAT_WORDS = frozenset({"what", "than", "as", "anything", "everything", "something", "nothing"})
+
+
+def not_what_clause(span: Span, ctx: CheckContext) -> bool:
+    """Not the verb of a "what ... were expecting" clause ("not what they were expecting", "better than we were
+    expecting"): the one or two words before the match do not open such a clause."""
+    doc = span.doc
+    before = [doc[j].lower_ for j in range(max(span.sent.start, span.start - 2), span.start)]
+    return not (set(before) & _WHAT_WORDS)
+
+
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
+    "not_what_clause": not_what_clause,
     "person": person,
     "person_clause": person_clause,
     "intransitive": intransitive,
