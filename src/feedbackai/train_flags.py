@@ -47,10 +47,11 @@ CANDIDATES = ("bias.gendered", "bias.personality", "bias.age", "bias.race_ethnic
               "bias.family_status", "bias.appearance", "bias.other_protected", "vague.generic")
 SEVERITY = {c: ("low" if c.startswith("vague.") else "medium") for c in CANDIDATES}
 DEV_SETS = ("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4_c.jsonl", "dev4_d.jsonl", "dev5_e.jsonl", "dev5_f.jsonl",
-            "dev6_g.jsonl", "dev7_i.jsonl")
-# (the shipped 1.6.0 was trained before dev7_i existed; a 1.7.0 with it was not shipped: README)
+            "dev6_g.jsonl", "dev7_i.jsonl", "dev8_k.jsonl", "dev9_m.jsonl", "dev9_n.jsonl")
+# (the shipped 1.6.0 was trained before dev7_i, dev8_k and dev9_* existed; two 1.7.0 candidates with dev7_i were
+# not shipped: README)
 # written with the dev sets, never trained on and their errors never read: unbiased checks of lexicons and model
-UNREAD_DEV_SETS = ("dev6_h.jsonl", "dev7_j.jsonl")
+UNREAD_DEV_SETS = ("dev6_h.jsonl", "dev7_j.jsonl", "dev8_l.jsonl")
 C_REG = 0.05
 BACKGROUND_WEIGHT = 0.3
 TARGET_PRECISION = 0.9
