@@ -626,9 +626,12 @@ def unbacked(span: Span, ctx: CheckContext) -> bool:
 def _in_place_name(t: Token) -> bool:
     """A number that is part of a name: "4 West", "Ward 7", "Terminal 5" (a proper noun it modifies or is
     modified by), not a count of things ("42 Acme orders")."""
-    return (t.dep_ in ("nummod", "compound") and t.head.pos_ == "PROPN" and t.head.i == t.i + 1
-            and t.head.text[:1].isupper() and not t.head.is_lower) or (t.head.pos_ == "PROPN" and t.head.i == t.i - 1
-                                                                       and t.dep_ in ("nummod", "appos", "npadvmod"))
+    head = t.head
+    if head.pos_ != "PROPN":
+        return False
+    if head.i == t.i + 1:
+        return t.dep_ in ("nummod", "compound") and head.text[:1].isupper()  # "4 West"
+    return head.i == t.i - 1 and t.dep_ in ("nummod", "appos", "npadvmod")  # "Ward 7"
 
 
 def no_evidence(span: Span, ctx: CheckContext) -> bool:
@@ -1045,7 +1048,6 @@ def not_what_clause(span: Span, ctx: CheckContext) -> bool:
 
 
 FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
-    "not_what_clause": not_what_clause,
     "person": person,
     "person_clause": person_clause,
     "intransitive": intransitive,
@@ -1070,4 +1072,5 @@ FILTERS: dict[str, Callable[[Span, CheckContext], bool]] = {
     "not_named_event": not_named_event,
     "same_sex_partner": same_sex_partner,
     "not_same_sex_partner": not_same_sex_partner,
+    "not_what_clause": not_what_clause,
 }
