@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from feedbackai.checks import CheckConfig
-from feedbackai.checks.learned import (FORMAT, CategoryHead, SentenceFlagModel, load_default, load_model, merge,
-                                       save_model)
+from feedbackai.checks.learned import (FORMAT, SPAN_FORMAT, CategoryHead, SentenceFlagModel, SpanFlagModel, SpanHead,
+                                       load_default, load_model, merge, save_model, save_span_model)
 from feedbackai.scoring.heads import UntrustedModelError
 from feedbackai.types import Flag
 
@@ -57,7 +57,7 @@ def test_shipped_model_loads_and_is_documented():
     m = load_default()
     assert m is not None, "models/flags/ missing: run python -m feedbackai.train_flags"
     path = m.meta
-    assert path["format"] == FORMAT and len(path["data_sha256"]) == 64
+    assert path["format"] in (FORMAT, SPAN_FORMAT) and len(path["data_sha256"]) == 64
     from feedbackai.checks.learned import default_model_dir
 
     d = default_model_dir()
@@ -127,3 +127,79 @@ def test_scores_do_not_change_with_the_learned_check(analyzer, learned_analyzer)
         a, b = off.analyze(t), learned_analyzer.analyze(t)
         assert a.specificity == b.specificity and a.actionability == b.actionability
         assert set(a.flags) <= set(b.flags)
+
+
+# ------------------------------------------------------------------ the span model (2.x)
+def _tiny_span(tmp_path, d=6, hidden=3, cats=("bias.age", "vague.hedge")):
+    rng = np.random.default_rng(1)
+    arrays = {"mean": rng.normal(size=2 * d), "scale": rng.uniform(0.5, 2, size=2 * d),
+              "w1": rng.normal(size=(2 * d, hidden)), "b1": rng.normal(size=hidden),
+              "w2": rng.normal(size=(hidden, len(cats))), "b2": rng.normal(size=len(cats))}
+    heads = {c: SpanHead(c, threshold=0.5, severity="low" if c.startswith("vague.") else "medium") for c in cats}
+    save_span_model(tmp_path, heads, arrays, cats, {"name": "flags", "version": "0.0.1", "input_dim": 2 * d})
+    return arrays
+
+
+def test_span_model_round_trip_matches_the_training_arithmetic(tmp_path):
+    from feedbackai.train_span_flags import predict
+
+    arrays = _tiny_span(tmp_path)
+    m = load_model(tmp_path)
+    assert isinstance(m, SpanFlagModel) and m.token_level and m.categories == ("bias.age", "vague.hedge")
+    rng = np.random.default_rng(2)
+    states, emb = rng.normal(size=(5, 6)), rng.normal(size=6)
+    ref = predict({k: np.asarray(v, dtype=np.float32) for k, v in arrays.items()},
+                  np.hstack([states, np.tile(emb, (5, 1))]))
+    assert np.allclose(m.token_fn(states, emb).astype(np.float32), ref, atol=2e-3)  # stored as float16
+    assert m.token_fn(np.zeros((0, 6)), emb).shape == (0, 2)
+    with np.load(tmp_path / "heads.npz", allow_pickle=False) as z:
+        assert all(z[k].dtype.kind == "f" for k in z.files)
+
+
+@pytest.mark.parametrize("breakage", ["object", "shape", "category", "format"])
+def test_span_model_refuses_untrusted_files(tmp_path, breakage):
+    arrays = _tiny_span(tmp_path)
+    if breakage == "object":
+        np.savez(tmp_path / "heads.npz", **{**arrays, "w1": np.array([object()] * 3, dtype=object)})
+    elif breakage == "shape":
+        np.savez(tmp_path / "heads.npz", **{**arrays, "w2": np.zeros((4, 2))})
+    else:
+        doc = json.loads((tmp_path / "model.json").read_text())
+        if breakage == "category":
+            doc["categories"] = ["bias.age", "os.system"]
+        else:
+            doc["format"] = SPAN_FORMAT.replace("token", "pickled")
+        (tmp_path / "model.json").write_text(json.dumps(doc))
+    with pytest.raises(UntrustedModelError):
+        load_model(tmp_path)
+
+
+def test_span_flags_cover_whole_words_and_skip_what_a_lexicon_flag_has(analyzer, tmp_path):
+    _tiny_span(tmp_path)
+    m = load_model(tmp_path)
+    text = "Tom is overconfident, honestly."
+    doc = analyzer.parse(text)
+    sents = [s for s in doc.sents if s.text.strip()]
+    # two word pieces inside "overconfident" (7-20) fire for age; nothing fires for hedges
+    offsets = np.array([[0, 3], [4, 6], [7, 11], [11, 17], [17, 20], [20, 21], [22, 30], [30, 31]], dtype=np.int32)
+    probs = np.zeros((8, 2), dtype=np.float16)
+    probs[3:5, 0] = 0.9
+    flags = m.flags(doc, sents, [(offsets, probs)], [], lambda c: True)
+    assert [(f.category, f.text) for f in flags] == [("bias.age", "overconfident")]
+    assert flags[0].check == "learned.flags" and "(model, p=0.90)" in flags[0].explanation and flags[0].suggestion
+    lexicon = [Flag("bias.age", 7, 20, text[7:20], "medium", "e", "s", "src", "lex")]
+    assert m.flags(doc, sents, [(offsets, probs)], lexicon, lambda c: True) == []
+    assert m.flags(doc, sents, [(offsets, probs)], [], lambda c: c != "bias.age") == []
+
+
+def test_span_training_is_reproducible():
+    from feedbackai.train_span_flags import fit
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 8)).astype(np.float16)
+    Y = (rng.uniform(size=(300, 2)) < 0.2).astype(np.int8)
+    mean, scale = X.astype(np.float32).mean(0), X.astype(np.float32).std(0) + 1e-6
+    a, b = fit(X, Y, mean, scale, seed=3), fit(X, Y, mean, scale, seed=3)
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    c = fit(X, Y, mean, scale, seed=4)
+    assert not np.array_equal(a["w1"], c["w1"])

@@ -121,10 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train the specificity and actionability scorers from corpora/")
     t.add_argument("--corpus", default=None, help="corpus root (default: the repository's corpora/)")
     t.add_argument("--out", default=None, help="models root (default: the repository's models/)")
-    t.add_argument("--version", default="1.2.0")
+    t.add_argument("--version", default=None,
+                   help="model version to write (default: 1.2.0 scorers, 2.0.0 flags, the relevance default)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--flags", action="store_true",
-                   help="train the learned sentence check (models/flags/) from corpora/flags instead")
+                   help="train the learned span check (models/flags/, version 2.x) from corpora/flags instead")
     t.add_argument("--relevance", action="store_true",
                    help="train the goal relevance cross-encoder (models/relevance/) and relevance model "
                         "from corpora/goals instead")
@@ -161,18 +162,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "train" and args.relevance:
             from .goals.train_relevance import main as train_relevance_main
 
-            return train_relevance_main(["--version", args.version, "--seed", str(args.seed)]
+            return train_relevance_main(["--version", args.version or "1.3.0", "--seed", str(args.seed)]
                                         + (["--out-root", args.out] if args.out else [])
                                         + (["--corpus-dir", str(Path(args.corpus) / "goals")] if args.corpus else []))
         elif args.command == "train" and args.flags:
-            from .train_flags import main as train_flags_main
+            from .train_span_flags import main as train_flags_main
 
-            return train_flags_main(["--version", args.version, "--seed", str(args.seed)]
+            return train_flags_main(["--version", args.version or "2.0.0", "--seed", str(args.seed)]
                                     + (["--out", args.out] if args.out else []))
         elif args.command == "train":
             from .train import main as train_main
 
-            targs = ["--version", args.version, "--seed", str(args.seed)]
+            targs = ["--version", args.version or "1.2.0", "--seed", str(args.seed)]
             targs += ["--corpus", args.corpus] if args.corpus else []
             targs += ["--out", args.out] if args.out else []
             return train_main(targs)

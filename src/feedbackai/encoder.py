@@ -142,11 +142,21 @@ class Encoder:
         self._lock = threading.Lock()
         self.cache_size = max(0, int(cache_size))
         self._cache: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
+        self._tok_caches: dict = {}  # token_fn -> text -> (embedding, (offsets, token_fn output))
         self.hits = 0
         self.misses = 0
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """Embed ``texts``; returns a float32 array of shape (len(texts), dim)."""
+    def encode(self, texts: Sequence[str], batch_size: int = 64, token_fn=None):
+        """Embed ``texts``; returns a float32 array of shape (len(texts), dim).
+
+        With ``token_fn`` (a function of one text's token states ``(n, dim)`` and its embedding
+        ``(dim,)``), also returns, per text, ``(offsets, token_fn(states, embedding))``: the
+        character offsets ``(n, 2)`` of the text's word pieces ([CLS] and [SEP] left out) and what
+        the function made of them, from the same forward pass. The learned span check reads
+        its per-token probabilities this way without encoding a second time; both results are
+        cached together (per ``token_fn``)."""
+        if token_fn is not None:
+            return self._encode_with_tokens(list(texts), batch_size, token_fn)
         texts = [t or " " for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
@@ -174,10 +184,46 @@ class Encoder:
                 self._cache.popitem(last=False)
         return out
 
-    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+    def _encode_with_tokens(self, texts: list[str], batch_size: int, token_fn):
+        texts = [t or " " for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        toks: list = [None] * len(texts)
+        if not texts:
+            return out, toks
+        with self._lock:
+            cache = self._tok_caches.setdefault(token_fn, collections.OrderedDict())
+            todo: dict[str, list[int]] = {}
+            for i, t in enumerate(texts):
+                hit = cache.get(t)
+                if hit is not None:
+                    cache.move_to_end(t)
+                    out[i], toks[i] = hit
+                    self.hits += 1
+                else:
+                    todo.setdefault(t, []).append(i)
+            self.misses += len(todo)
+            if todo:
+                uniq = list(todo)
+                side: list = [None] * len(uniq)
+                vecs = self._encode(uniq, batch_size, token_fn, side)
+                for t, v, extra in zip(uniq, vecs, side):
+                    for i in todo[t]:
+                        out[i], toks[i] = v, extra
+                    if self.cache_size:
+                        cache[t] = (v.copy(), extra)
+                        self._cache.setdefault(t, v.copy())
+                while len(cache) > self.cache_size:
+                    cache.popitem(last=False)
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return out, toks
+
+    def _encode(self, texts: list[str], batch_size: int, token_fn=None, side: list | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         torch = self._torch
-        ids = self.tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]
+        enc = self.tokenizer(texts, truncation=True, max_length=self.max_length,
+                             return_offsets_mapping=token_fn is not None)
+        ids = enc["input_ids"]
         # Batch only texts of the same token length: no padding, so a text's embedding does
         # not depend on the rest of its batch.
         by_len: dict[int, list[int]] = {}
@@ -194,4 +240,9 @@ class Encoder:
                                         token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
                     pooled = torch.nn.functional.normalize(hidden.mean(1), p=2, dim=1)
                     out[idx] = pooled.numpy()
+                    if token_fn is not None and side is not None:
+                        states = hidden.numpy()
+                        for r, i in enumerate(idx):
+                            offsets = np.asarray(enc["offset_mapping"][i][1:-1], dtype=np.int32).reshape(-1, 2)
+                            side[i] = (offsets, token_fn(states[r, 1:-1], out[i]))
         return out

@@ -106,10 +106,14 @@ class Analyzer:
             sents = [s for s in doc.sents if s.text.strip()]
             prepared.append((doc, evidence, flags, sents, len(texts)))
             texts.extend(s.text.strip() for s in sents)
-        vecs = None
-        learned = self.checker.learned  # the learned sentence check reuses these same vectors
+        vecs = toks = None
+        learned = self.checker.learned  # the learned check reuses these same vectors (or token states)
         if (learned is not None or getattr(self.scorer, "needs_embeddings", False)) and texts:
-            vecs = self.encoder.encode(texts, batch_size=max(len(texts), 1) if len(texts) <= 128 else 64)
+            size = max(len(texts), 1) if len(texts) <= 128 else 64
+            if getattr(learned, "token_level", False):
+                vecs, toks = self.encoder.encode(texts, batch_size=size, token_fn=learned.token_fn)
+            else:
+                vecs = self.encoder.encode(texts, batch_size=size)
         out = []
         for doc, item in zip(docs, prepared):
             if item is None:
@@ -117,8 +121,10 @@ class Analyzer:
                 continue
             doc, evidence, flags, sents, offset = item
             sv = vecs[offset:offset + len(sents)] if vecs is not None else None
+            st = toks[offset:offset + len(sents)] if toks is not None else None
             # the scorer keeps the lexicon flags it was trained on; the report gets both
-            shown = self.checker.learned_flags(doc, sents, sv, flags) if learned is not None else flags
+            shown = self.checker.learned_flags(doc, sents, st if st is not None else sv, flags) \
+                if learned is not None else flags
             out.append(self._report(doc, evidence, flags, sents, sv, shown))
         return out
 

@@ -9,6 +9,7 @@ patterns a Doc can match (see ``Checker._pattern_matches``).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -78,6 +79,7 @@ _CONTRAST = ("but", "though", "although", "otherwise", "however", "yet", "except
 
 
 _CONTRACTED_NOT = frozenset({"n't", "nt", "n\u2019t"})
+REJECTED = "feedbackai_rejected"  # Doc.user_data: (start, end, categories, filter) of matches the filters turned down
 SOMEONE_ELSE = "feedbackai_someone_else"  # Doc.user_data: character spans of bias mentions about someone else
 _GROUP = 32  # token patterns per group (see Checker._pattern_matches)
 
@@ -226,6 +228,7 @@ class Checker:
         self._lock = threading.Lock()
         self._min_sev = SEVERITIES.index(self.config.min_severity)
         self._learned: object = ...  # loaded on first use (feedbackai.checks.learned)
+        self._yields: dict[str, frozenset[str]] | None = None
         self._typos: TypoIndex | None = None
 
     @property
@@ -237,21 +240,48 @@ class Checker:
             self._learned = for_config(self.config)
         return self._learned
 
+    @property
+    def yield_map(self) -> dict[str, frozenset[str]]:
+        """Category -> the categories its lexicon flags yield to on the same words (``yields_to``)."""
+        if self._yields is None:
+            out: dict[str, set[str]] = {}
+            for lx in self.lexicons:
+                for e in lx.entries:
+                    if e.yields_to:
+                        for c in e.categories:
+                            out.setdefault(c, set()).update(e.yields_to)
+            self._yields = {c: frozenset(v) for c, v in out.items()}
+        return self._yields
+
     def learned_flags(self, doc: Doc, sents, vecs, flags: Sequence[Flag]) -> list[Flag]:
-        """``flags`` plus the learned check's flags for ``doc`` (sorted, deduplicated)."""
+        """``flags`` plus the learned check's flags for ``doc`` (sorted, deduplicated). ``vecs``:
+        the sentences' embeddings, or for a span model (2.x) their ``(offsets, probabilities)``."""
         from .learned import merge
 
         model = self.learned
         if model is None:
             return list(flags)
         enabled = self.config.enabled
-        if any(c.startswith("bias.") and not enabled(c) for c in CATEGORIES):
+        if not getattr(model, "token_level", False) and any(c.startswith("bias.") and not enabled(c)
+                                                            for c in CATEGORIES):
             # a bias head fires only where no lexicon bias flag did; with a bias category
             # turned off its flags are not there to tell ("She is abrasive" with personality
             # off would read as another bias), so the bias heads stay silent
             def enabled(c, _on=self.config.enabled):  # noqa: E306
                 return _on(c) and not c.startswith("bias.")
-        return merge(flags, model.flags(doc, sents, vecs, flags, enabled, self._min_sev))
+        if getattr(model, "token_level", False):
+            extra = model.flags(doc, sents, vecs, flags, enabled, self._min_sev, yields=self.yield_map)
+        else:
+            extra = model.flags(doc, sents, vecs, flags, enabled, self._min_sev)
+        if self._allow and getattr(model, "token_level", False):
+            # an organisation's allowed terms are never flagged, by the span model either
+            extra = [f for f in extra if not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", f.text.lower())
+                                                 for a in self._allow)]
+        merged = merge(flags, extra)
+        if extra and getattr(model, "token_level", False):  # the same sentence-level yields as the lexicons'
+            kept = {id(f) for f in _yield_in_sentence(doc, merged)}
+            merged = [f for f in merged if id(f) in kept or f.check != model.check_id]
+        return merged
 
     # -- matcher construction (once per vocabulary) --------------------------------
     def _build(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:
@@ -416,15 +446,22 @@ class Checker:
         ctx = CheckContext(doc, evidence, mentions=[(s.start_char, s.end_char) for _, e, s in found
                                                      if e.categories[0] in _MENTION_CATEGORIES])
         per_lexicon: dict[str, list[tuple[Entry, Span]]] = {}
+        # matches the context filters turned down: the learned span check does not flag those words
+        # of those categories in the lexicon's place ("great on the phones" said of headsets)
+        rejected: list = doc.user_data.setdefault(REJECTED, [])
         for lx, entry, span in found:
             if span.text.lower() in self._allow:
                 continue
             if entry.unless_next and span.end < len(doc) and doc[span.end].lower_ in entry.unless_next:
+                rejected.append((span.start_char, span.end_char, entry.categories, "unless_next"))
                 continue
             if entry.unless_prev and span.start > 0 and doc[span.start - 1].lower_ in entry.unless_prev:
+                rejected.append((span.start_char, span.end_char, entry.categories, "unless_prev"))
                 continue
             filters = GLOBAL_FILTERS + tuple(c for c in entry.context if c not in GLOBAL_FILTERS)
-            if not all(FILTERS[name](span, ctx) for name in filters):
+            failed = next((name for name in filters if not FILTERS[name](span, ctx)), None)
+            if failed is not None:
+                rejected.append((span.start_char, span.end_char, entry.categories, failed))
                 continue
             # a mention about someone else the comment names (a patient, a caller), by its pronoun; the
             # learned check is told, so it does not flag the sentence in the word's place
@@ -469,8 +506,13 @@ class Checker:
         if yielding:
             drop = {i for i, cats in yielding
                     if any(g.category in cats and g.start < flags[i].end and flags[i].start < g.end for g in flags)}
+            rejected += [(flags[i].start, flags[i].end, (flags[i].category,), "yields_to") for i in sorted(drop)]
             flags = [f for i, f in enumerate(flags) if i not in drop]
-        flags = _yield_in_sentence(doc, flags)
+        kept = _yield_in_sentence(doc, flags)
+        if len(kept) != len(flags):
+            ids = {id(f) for f in kept}
+            rejected += [(f.start, f.end, (f.category,), "sentence_yield") for f in flags if id(f) not in ids]
+        flags = kept
         flags.sort(key=lambda f: (f.start, f.end, f.category))
         return flags
 

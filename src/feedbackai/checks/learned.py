@@ -1,4 +1,14 @@
-"""The learned sentence check: per-category classifiers on the sentence embedding.
+"""The learned check: models that add flags no word list catches.
+
+Two model formats. **2.x, the span check** (:class:`SpanFlagModel`, shipped from 2.0.0): a
+one-layer network reads each word piece's contextual state from the encoder's forward pass
+(plus the sentence embedding) and gives, per category, the probability that the piece lies in
+a flagged phrase; runs of pieces above a category's threshold become flags on whole words.
+Trained by :mod:`feedbackai.train_span_flags`. **1.x, the sentence check**
+(:class:`SentenceFlagModel`, described below) flags whole sentences; it is still loaded when a
+1.x folder is the newest under ``models/flags/``.
+
+1.x: per-category classifiers on the sentence embedding.
 
 Lexicon checks are precise but only see the words they list. Implicit stereotypes ("must be
 in his blood", "given where she grew up"), idioms about a person ("a bull in a china shop")
@@ -199,10 +209,16 @@ def save_model(path: str | Path, heads: Mapping[str, CategoryHead], meta: dict) 
     (path / "model.json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
 
 
-def load_model(path: str | Path) -> SentenceFlagModel:
+def load_model(path: str | Path) -> "SentenceFlagModel | SpanFlagModel":
     from ..types import CATEGORIES, SEVERITIES
 
     path = Path(path)
+    try:
+        fmt = json.loads((path / "model.json").read_text()).get("format")
+    except (OSError, json.JSONDecodeError, AttributeError):
+        fmt = None
+    if fmt == SPAN_FORMAT:
+        return load_span_model(path)
     doc, npz = open_model(path, FORMAT)
     dim = int(doc.get("input_dim", 0))
     heads = {}
@@ -227,7 +243,188 @@ def load_model(path: str | Path) -> SentenceFlagModel:
     return SentenceFlagModel(heads, doc)
 
 
-_cache: dict[str, SentenceFlagModel] = {}
+# ------------------------------------------------------------------ span (token-level) model, 2.x
+SPAN_FORMAT = "feedbackai.token-flags/1"
+SPAN_ARRAYS = ("mean", "scale", "w1", "b1", "w2", "b2")
+
+
+@dataclass(frozen=True)
+class SpanHead:
+    """One category of the span model: fires on word pieces with ``p >= threshold``."""
+
+    category: str
+    threshold: float
+    severity: str = "medium"
+    enabled: bool = True
+
+
+# A lexicon match its context filters turned down because the words name a thing (a product, an
+# organisation, an event, a policy someone runs, a noun they modify) or are about someone else (a
+# patient in bed 4) is not flagged by the span model either. Where a filter asked whether the words
+# are said of a person or backed by evidence, the model's own reading stands: the small parser misses
+# the person in fragments ("solid worker, never calls in"), and the labelled sets agree with the model
+# there more often than with the filter.
+REJECTIONS_HONOURED = frozenset({"not_in_name", "not_others", "not_named_event", "not_proper_name",
+                                 "not_administered", "owned_by_person", "not_noun_modifier", "not_what_clause",
+                                 "unless_next", "unless_prev",
+                                 # a flag that yielded to another category's flag on the same words or in
+                                 # the same sentence ("Ghanaian" inside a stereotype is race/ethnicity only)
+                                 "yields_to", "sentence_yield"})
+
+
+class SpanFlagModel:
+    """The learned span check (2.x): a small network on the encoder's contextual token states.
+
+    Each word piece of a sentence is read as [its last-layer state, the sentence embedding]
+    (standardised) -> ReLU layer -> one sigmoid per category: the probability that the piece
+    lies inside a flagged phrase of that category. A run of pieces at or above a category's
+    threshold becomes a Flag on the whole words it covers, unless a lexicon flag of the same
+    category already covers them. The encoder computes the probabilities in the forward pass
+    that embeds the sentence (``Encoder.encode(..., token_fn=model.token_fn)``): nothing is
+    encoded twice."""
+
+    token_level = True
+
+    def __init__(self, heads: Mapping[str, SpanHead], arrays: Mapping[str, np.ndarray], categories: Sequence[str],
+                 meta: dict) -> None:
+        self.heads = dict(heads)
+        self.categories = tuple(categories)
+        self.meta = meta
+        self.name = f"{meta.get('name', MODEL_NAME)} {meta.get('version', '')}".strip()
+        self.check_id = f"learned.{meta.get('name', MODEL_NAME)}"
+        self.source = meta.get("source", f"feedbackai learned span check {self.name}")
+        a = {k: np.asarray(v, dtype=np.float32) for k, v in arrays.items()}
+        inv = 1.0 / a["scale"]
+        # fold the standardisation into the first layer: ((x - mean) / scale) @ w1 = x @ (w1 * inv) - ...
+        self._w1 = (a["w1"] * inv[:, None]).astype(np.float32)
+        self._b1 = (a["b1"] - (a["mean"] * inv) @ a["w1"]).astype(np.float32)
+        self._w2, self._b2 = a["w2"], a["b2"]
+        d = a["w1"].shape[0] // 2
+        self._w1_tok, self._w1_sent = self._w1[:d], self._w1[d:]
+
+    def active(self, enabled) -> list[SpanHead]:
+        return [h for c, h in sorted(self.heads.items()) if h.enabled and enabled(c)]
+
+    def token_fn(self, states: np.ndarray, embedding: np.ndarray) -> np.ndarray:
+        """Per word piece and category, the probability of lying inside a flagged phrase."""
+        if len(states) == 0:
+            return np.zeros((0, len(self.categories)), dtype=np.float16)
+        h = states.astype(np.float32) @ self._w1_tok + (embedding.astype(np.float32) @ self._w1_sent + self._b1)
+        np.maximum(h, 0.0, out=h)
+        return _sigmoid(h @ self._w2 + self._b2).astype(np.float16)
+
+    def flags(self, doc, sents: Sequence, tokens: Sequence, lexicon_flags: Sequence[Flag], enabled,
+              min_severity_index: int = 0, yields: Mapping[str, frozenset] | None = None) -> list[Flag]:
+        """Model flags for one Doc from its sentences' ``(offsets, probabilities)``. ``yields``: category
+        -> the categories it yields to on the same words, as the lexicons say (``yields_to``)."""
+        yields = yields or {}
+        from ..types import SEVERITIES
+
+        heads = [h for h in self.active(enabled) if SEVERITIES.index(h.severity) >= min_severity_index]
+        if not heads or len(sents) == 0 or tokens is None:
+            return []
+        from . import REJECTED, SOMEONE_ELSE
+
+        text = doc.text
+        elsewhere = doc.user_data.get(SOMEONE_ELSE, ())
+        turned_down = [(a, b, cats) for a, b, cats, why in doc.user_data.get(REJECTED, ())
+                       if why in REJECTIONS_HONOURED]
+        out: list[Flag] = []
+        for s, tok in zip(sents, tokens):
+            if tok is None:
+                continue
+            offsets, probs = tok
+            raw = s.text
+            base = s.start_char + (len(raw) - len(raw.lstrip()))
+            for h in heads:
+                over = yields.get(h.category, frozenset())
+                k = self.categories.index(h.category)
+                p = probs[:, k].astype(np.float32)
+                on = np.flatnonzero(p >= h.threshold)
+                if len(on) == 0:
+                    continue
+                runs, start = [], on[0]
+                for prev, cur in zip(on, on[1:]):
+                    if cur != prev + 1:
+                        runs.append((start, prev))
+                        start = cur
+                runs.append((start, on[-1]))
+                for i, j in runs:
+                    a, b = base + int(offsets[i][0]), base + int(offsets[j][1])
+                    while a > s.start_char and (text[a - 1].isalnum() or text[a - 1] in "'’-") \
+                            and not text[a - 1].isspace():
+                        a -= 1
+                    while b < s.end_char and (text[b].isalnum() or text[b] in "'’-"):
+                        b += 1
+                    while a < b and not text[a].isalnum():
+                        a += 1
+                    while b > a and not text[b - 1].isalnum():
+                        b -= 1
+                    if a >= b or any(f.start < b and a < f.end and (f.category == h.category or f.category in over)
+                                     for f in lexicon_flags):
+                        continue  # a lexicon flag has these words already, or one the category yields to
+                    if h.category.startswith("bias.") and any(x < s.end_char and s.start_char < y for x, y in elsewhere):
+                        continue  # the sentence's bias words are about someone else it names (a patient's MRI)
+                    if any(x < b and a < y and h.category in cats for x, y, cats in turned_down):
+                        continue  # the lexicon read these words in context and ruled them out
+                    ps = float(p[i:j + 1].max())
+                    out.append(Flag(
+                        category=h.category, start=a, end=b, text=text[a:b], severity=h.severity,  # type: ignore[arg-type]
+                        explanation=(f"'{text[a:b]}' {READS_AS.get(h.category, 'fits ' + h.category)} "
+                                     f"(model, p={ps:.2f}). No word list matched it: this is a statistical "
+                                     f"judgement from similar labelled comments, so check it yourself."),
+                        suggestion=SUGGESTIONS.get(h.category, "Describe the behaviour, its effect and the next step."),
+                        source=self.source, check=self.check_id, confidence=round(ps, 4),
+                    ))
+        return out
+
+
+def save_span_model(path: str | Path, heads: Mapping[str, SpanHead], arrays: Mapping[str, np.ndarray],
+                    categories: Sequence[str], meta: dict) -> None:
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    np.savez(path / "heads.npz", **{a: np.asarray(arrays[a], dtype=np.float32) for a in SPAN_ARRAYS})
+    doc = {"format": SPAN_FORMAT, **meta, "categories": list(categories),
+           "heads": {c: {"threshold": h.threshold, "severity": h.severity, "enabled": h.enabled}
+                     for c, h in sorted(heads.items())}}
+    (path / "model.json").write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+
+
+def load_span_model(path: str | Path) -> SpanFlagModel:
+    from ..types import CATEGORIES, SEVERITIES
+
+    path = Path(path)
+    doc, npz = open_model(path, SPAN_FORMAT)
+    cats = doc.get("categories")
+    if not isinstance(cats, list) or not cats or any(c not in CATEGORIES for c in cats):
+        raise UntrustedModelError(f"{path}: model.json needs its list of known categories")
+    with npz:
+        if set(npz.files) != set(SPAN_ARRAYS):
+            raise UntrustedModelError(f"{path}: heads.npz arrays do not match {SPAN_FORMAT}")
+        try:
+            arrs = {a: npz[a] for a in SPAN_ARRAYS}
+        except ValueError as exc:
+            raise UntrustedModelError(f"{path}: {exc}") from exc
+    if any(v.dtype.kind != "f" for v in arrs.values()):
+        raise UntrustedModelError(f"{path}: arrays must be float")
+    if any(arrs[a].ndim != n for a, n in (("mean", 1), ("scale", 1), ("w1", 2), ("b1", 1), ("w2", 2), ("b2", 1))):
+        raise UntrustedModelError(f"{path}: inconsistent array shapes")
+    d, hid, c = arrs["mean"].shape[0], arrs["b1"].shape[0], len(cats)
+    if not (d > 0 and d % 2 == 0 and arrs["scale"].shape == (d,) and arrs["w1"].shape == (d, hid)
+            and arrs["w2"].shape == (hid, c) and arrs["b2"].shape == (c,) and arrs["b1"].ndim == 1):
+        raise UntrustedModelError(f"{path}: inconsistent array shapes")
+    if int(doc.get("input_dim", d)) != d or not np.all(arrs["scale"] > 0):
+        raise UntrustedModelError(f"{path}: input_dim or scale does not fit the arrays")
+    heads = {}
+    for cat, info in doc["heads"].items():
+        if cat not in cats or info.get("severity") not in SEVERITIES:
+            raise UntrustedModelError(f"{path}: unknown category or severity for head {cat!r}")
+        heads[cat] = SpanHead(category=cat, threshold=float(info["threshold"]), severity=info["severity"],
+                              enabled=bool(info.get("enabled", True)))
+    return SpanFlagModel(heads, arrs, cats, doc)
+
+
+_cache: dict[str, "SentenceFlagModel | SpanFlagModel"] = {}
 _lock = threading.Lock()
 
 
@@ -237,7 +434,7 @@ def default_model_dir() -> Path | None:
     return latest_model_dir(MODEL_NAME)
 
 
-def load_default() -> SentenceFlagModel | None:
+def load_default() -> "SentenceFlagModel | SpanFlagModel | None":
     """The newest model under ``models/flags/``, loaded once per process (None if absent)."""
     path = default_model_dir()
     if path is None:
@@ -249,7 +446,7 @@ def load_default() -> SentenceFlagModel | None:
         return _cache[key]
 
 
-def for_config(config) -> SentenceFlagModel | None:
+def for_config(config) -> "SentenceFlagModel | SpanFlagModel | None":
     """The model when the learned check is on for ``config`` (a CheckConfig), else None.
 
     ``config.learned``: False = off; True = on (FileNotFoundError without a trained model);
