@@ -149,10 +149,11 @@ class Encoder:
     def encode(self, texts: Sequence[str], batch_size: int = 64, token_fn=None):
         """Embed ``texts``; returns a float32 array of shape (len(texts), dim).
 
-        With ``token_fn`` (a function of one text's token states ``(n, dim)`` and its embedding
-        ``(dim,)``), also returns, per text, ``(offsets, token_fn(states, embedding))``: the
-        character offsets ``(n, 2)`` of the text's word pieces ([CLS] and [SEP] left out) and what
-        the function made of them, from the same forward pass. The learned span check reads
+        With ``token_fn`` (a function of a batch's token states, a torch tensor ``(b, n, dim)``,
+        and their embeddings ``(b, dim)``, returning an array ``(b, n, ...)``), also returns, per
+        text, ``(offsets, its row of the result)``: the character offsets ``(n, 2)`` of the text's
+        word pieces ([CLS] and [SEP] left out) and what the function made of them, from the same
+        forward pass. The learned span check reads
         its per-token probabilities this way without encoding a second time; both results are
         cached together (per ``token_fn``)."""
         if token_fn is not None:
@@ -241,8 +242,10 @@ class Encoder:
                     pooled = torch.nn.functional.normalize(hidden.mean(1), p=2, dim=1)
                     out[idx] = pooled.numpy()
                     if token_fn is not None and side is not None:
-                        states = hidden.numpy()
+                        # one call per batch, on the tensors (numpy matrix products between torch's
+                        # threaded ops would wait on each other's thread pools)
+                        res = token_fn(hidden[:, 1:-1], torch.from_numpy(out[idx]))
                         for r, i in enumerate(idx):
                             offsets = np.asarray(enc["offset_mapping"][i][1:-1], dtype=np.int32).reshape(-1, 2)
-                            side[i] = (offsets, token_fn(states[r, 1:-1], out[i]))
+                            side[i] = (offsets, res[r])
         return out

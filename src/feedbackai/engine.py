@@ -111,7 +111,7 @@ class Analyzer:
         if (learned is not None or getattr(self.scorer, "needs_embeddings", False)) and texts:
             size = max(len(texts), 1) if len(texts) <= 128 else 64
             if getattr(learned, "token_level", False):
-                vecs, toks = self.encoder.encode(texts, batch_size=size, token_fn=learned.token_fn)
+                vecs, toks = self._span_tokens(texts, prepared, size, learned)
             else:
                 vecs = self.encoder.encode(texts, batch_size=size)
         out = []
@@ -127,6 +127,40 @@ class Analyzer:
                 if learned is not None else flags
             out.append(self._report(doc, evidence, flags, sents, sv, shown))
         return out
+
+    def _span_tokens(self, texts: list[str], prepared: list, size: int, learned):
+        """Embeddings and the span model's word-piece probabilities for ``texts`` (the batch's
+        sentences), each made symmetric in gender: a sentence with gendered words is read together
+        with its flip, in the same encoder call, and the two readings averaged."""
+        from .checks.learned import symmetric
+        from .counterfactual import flip_doc
+
+        extra: list[str] = []
+        twins: dict[int, tuple[int, list]] = {}  # sentence index -> (index in extra, changes)
+        for item in prepared:
+            if item is None:
+                continue
+            doc, _, _, sents, offset = item
+            fr = flip_doc(doc)
+            if not fr.changes:
+                continue
+            for k, s in enumerate(sents):
+                raw = s.text
+                a = s.start_char + (len(raw) - len(raw.lstrip()))
+                b = a + len(raw.strip())
+                mine = [c for c in fr.changes if a <= c.start and c.end <= b]
+                if not mine:
+                    continue
+                na, nb = fr.map_offset(a), fr.map_offset(b)
+                rel = [(c.start - a, c.end - a, c.new_start - na, c.new_end - na) for c in mine]
+                twins[offset + k] = (len(extra), rel)
+                extra.append(fr.text[na:nb])
+        vecs, toks = self.encoder.encode(texts + extra, batch_size=size, token_fn=learned.token_fn)
+        n = len(texts)
+        for i, (j, rel) in twins.items():
+            if toks[i] is not None and toks[n + j] is not None:
+                toks[i] = symmetric(toks[i], toks[n + j], rel)
+        return vecs[:n], toks[:n]
 
     def _empty(self, text: str) -> CommentReport:
         zero_s = Score(0.0, "low", (), ("no text",), getattr(self.scorer, "method", ""))

@@ -66,8 +66,9 @@ def collect(analyzer, names: Sequence[str], root: Path | None = None, log=print)
     root = root or DEFAULT_ROOT
     enc = Encoder(cache_size=0)
 
-    def feats(states, emb):
-        return np.hstack([states, np.broadcast_to(emb, states.shape)]).astype(np.float16)
+    def feats(states, emb):  # (b, n, d) token states and (b, d) embeddings, torch tensors
+        s, e = states.numpy(), emb.numpy()
+        return np.concatenate([s, np.broadcast_to(e[:, None, :], s.shape)], axis=-1).astype(np.float16)
 
     X, Y, com, gold, lex, sets, ids = [], [], [], [], [], [], []
     for name in names:

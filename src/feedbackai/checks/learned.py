@@ -301,17 +301,36 @@ class SpanFlagModel:
         self._w2, self._b2 = a["w2"], a["b2"]
         d = a["w1"].shape[0] // 2
         self._w1_tok, self._w1_sent = self._w1[:d], self._w1[d:]
+        self._t = None  # the same weights as torch tensors, made on first use
 
     def active(self, enabled) -> list[SpanHead]:
         return [h for c, h in sorted(self.heads.items()) if h.enabled and enabled(c)]
 
-    def token_fn(self, states: np.ndarray, embedding: np.ndarray) -> np.ndarray:
-        """Per word piece and category, the probability of lying inside a flagged phrase."""
-        if len(states) == 0:
-            return np.zeros((0, len(self.categories)), dtype=np.float16)
-        h = states.astype(np.float32) @ self._w1_tok + (embedding.astype(np.float32) @ self._w1_sent + self._b1)
-        np.maximum(h, 0.0, out=h)
-        return _sigmoid(h @ self._w2 + self._b2).astype(np.float16)
+    def token_fn(self, states, embeddings) -> np.ndarray:
+        """Per word piece and category, the probability of lying inside a flagged phrase.
+
+        ``states``: (b, n, d) token states and ``embeddings`` (b, d), torch tensors (as the encoder
+        passes them) or arrays; also one text's (n, d) and (d,). Returns float16 (b, n, C) or (n, C)."""
+        import torch
+
+        single = getattr(states, "ndim", 0) == 2
+        x = torch.as_tensor(np.asarray(states, dtype=np.float32) if isinstance(states, np.ndarray) else states,
+                            dtype=torch.float32)
+        e = torch.as_tensor(np.asarray(embeddings, dtype=np.float32) if isinstance(embeddings, np.ndarray)
+                            else embeddings, dtype=torch.float32)
+        if single:
+            x, e = x[None], e[None]
+        if x.shape[1] == 0:
+            out = np.zeros((x.shape[0], 0, len(self.categories)), dtype=np.float16)
+            return out[0] if single else out
+        if self._t is None:
+            self._t = tuple(torch.from_numpy(np.ascontiguousarray(a))
+                            for a in (self._w1_tok, self._w1_sent, self._b1, self._w2, self._b2))
+        w1t, w1s, b1, w2, b2 = self._t
+        with torch.inference_mode():
+            h = torch.relu(x @ w1t + (e @ w1s + b1)[:, None, :])
+            out = torch.sigmoid(h @ w2 + b2).numpy().astype(np.float16)
+        return out[0] if single else out
 
     def flags(self, doc, sents: Sequence, tokens: Sequence, lexicon_flags: Sequence[Flag], enabled,
               min_severity_index: int = 0, yields: Mapping[str, frozenset] | None = None) -> list[Flag]:
@@ -377,6 +396,49 @@ class SpanFlagModel:
                         source=self.source, check=self.check_id, confidence=round(ps, 4),
                     ))
         return out
+
+
+def symmetric(orig, flipped, changes) -> tuple:
+    """The mean of a sentence's word-piece probabilities and its gender flip's, on the original's pieces.
+
+    ``orig`` and ``flipped``: ``(offsets, probs)`` of the sentence and of its flip; ``changes``:
+    ``(start, end, new_start, new_end)`` of the swapped words, relative to each sentence. A piece
+    outside the swapped words meets its twin in the flip (same word, same pieces); a swapped word
+    takes the mean of its own highest piece and its replacement's. The result is the same for a
+    sentence and for its flip, so the flags are too ("would you write this about him?")."""
+    offsets, p = orig
+    f_off, q = flipped
+    p = p.astype(np.float32)
+    q = q.astype(np.float32)
+    out = p.copy()
+    changes = sorted(changes)
+    # unchanged pieces: the flipped offset minus the length change of the swaps before it
+    twin: dict[tuple[int, int], int] = {}
+    for j, (a, b) in enumerate(f_off):
+        a, b = int(a), int(b)
+        shift = 0
+        inside = False
+        for s0, e0, ns, ne in changes:
+            if ne <= a:
+                shift += (ne - ns) - (e0 - s0)
+            elif ns < b and a < ne:
+                inside = True
+                break
+        if not inside:
+            twin[(a - shift, b - shift)] = j
+    for i, (a, b) in enumerate(offsets):
+        a, b = int(a), int(b)
+        if any(s0 < b and a < e0 for s0, e0, _, _ in changes):
+            continue
+        j = twin.get((a, b))
+        if j is not None:
+            out[i] = (p[i] + q[j]) / 2
+    for s0, e0, ns, ne in changes:
+        mine = [i for i, (a, b) in enumerate(offsets) if s0 < int(b) and int(a) < e0]
+        theirs = [j for j, (a, b) in enumerate(f_off) if ns < int(b) and int(a) < ne]
+        if mine and theirs:
+            out[mine] = (p[mine].max(0) + q[theirs].max(0)) / 2
+    return offsets, out.astype(np.float16)
 
 
 def save_span_model(path: str | Path, heads: Mapping[str, SpanHead], arrays: Mapping[str, np.ndarray],
