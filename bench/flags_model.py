@@ -1,12 +1,11 @@
-"""The learned sentence check: grouped cross-validated accuracy and cost (prints figures; not a test).
+"""The learned span check: grouped cross-validated accuracy and cost (prints figures; not a test).
 
     python bench/flags_model.py [--skip-cv] [--skip-cost] [--n 300]
 
-1. Nested grouped cross-validation on corpora/flags dev.jsonl + dev2.jsonl (folds by comment id;
-   each fold's threshold chosen by inner folds on its own training comments; lexicon examples
-   and corpora/comments background always in training), per category, comment level as
-   bench/flags.py: lexicon only vs lexicon + model, and the precision of the model's own
-   additions (sentence level). heldout.jsonl is not read.
+1. Nested grouped cross-validation of the span check's recipe (feedbackai.train_span_flags) on
+   the development sets it trains on (folds by comment; each outer fold's thresholds chosen by
+   inner folds on its own training comments), per category, comment level as bench/flags.py:
+   lexicon only vs lexicon + model. heldout.jsonl is not read. About 10 minutes.
 2. Cost: ms per comment of analyze_many, learned check off vs on, with the formula scorer
    (where turning it on means loading and running the encoder) and with the trained scorer
    (where the vectors are already computed).
@@ -23,28 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cv_table(seed: int) -> None:
-    import feedbackai.train_flags as tf
+    import numpy as np
+
+    import feedbackai.train_span_flags as ts
+    from feedbackai.checks import CheckConfig
     from feedbackai.engine import Analyzer
 
     t = time.perf_counter()
-    ds = tf.build_dataset(Analyzer(scorer="formula"))
-    print(f"dataset: {len(ds.y)} sentences ({int(ds.is_dev.sum())} dev sentences of {len(ds.dev_ids)} comments) "
-          f"in {time.perf_counter() - t:.0f} s")
-    print(f"\n{'category':<22} {'P lex':>6} {'R lex':>6} {'F1 lex':>6} | {'P +m':>6} {'R +m':>6} {'F1 +m':>6} "
-          f"| additions")
-    tot = {"lexicon": [0, 0, 0], "lexicon+model": [0, 0, 0]}
-    for j, c in enumerate(ds.categories):
-        m, _, _ = tf.nested_cv(ds, j, seed)
-        a, b, ad = m["lexicon"], m["lexicon+model"], m["additions"]
-        for name in tot:
-            for k, key in enumerate(("tp", "fp", "fn")):
-                tot[name][k] += m[name][key]
+    d = ts.collect(Analyzer(CheckConfig(learned=False), scorer="formula"), ts.DEV_SETS, log=lambda *_: None)
+    print(f"dataset: {len(d.Y)} word pieces of {len(d.gold)} comments in {time.perf_counter() - t:.0f} s")
+    m = ts.nested(d, np.arange(len(d.gold)), seed)["score"]
+    print(f"\n{'category':<22} {'P lex':>6} {'R lex':>6} {'F1 lex':>6} | {'P +m':>6} {'R +m':>6} {'F1 +m':>6}")
+    for c in list(ts.CATS) + ["all"]:
+        a, b = m["lexicon"][c], m["lexicon+model"][c]
         print(f"{c:<22} {a['precision']:>6.3f} {a['recall']:>6.3f} {a['f1']:>6.3f} | {b['precision']:>6.3f} "
-              f"{b['recall']:>6.3f} {b['f1']:>6.3f} | {ad['correct']}/{ad['sentences']} correct; fold thresholds "
-              f"{m['fold_thresholds']}", flush=True)
-    for name, v in tot.items():
-        p = tf._prf(*v)
-        print(f"  all nine heads on, {name:<14} P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}")
+              f"{b['recall']:>6.3f} {b['f1']:>6.3f}", flush=True)
 
 
 def cost(n: int) -> None:
