@@ -203,3 +203,36 @@ def test_span_training_is_reproducible():
     assert all(np.array_equal(a[k], b[k]) for k in a)
     c = fit(X, Y, mean, scale, seed=4)
     assert not np.array_equal(a["w1"], c["w1"])
+
+
+@pytest.mark.slow
+def test_span_model_flags_words_through_the_engine_and_honours_the_allow_list(analyzer):
+    from feedbackai.engine import Analyzer
+
+    m = load_default()
+    if not getattr(m, "token_level", False):
+        pytest.skip("the shipped learned check is a sentence model")
+    on = Analyzer(CheckConfig(learned=True), nlp=analyzer.nlp, encoder=analyzer.encoder)
+    flags = [f for f in on.analyze(IMPLICIT).flags if f.check == m.check_id]
+    assert flags and all(f.category == "bias.appearance" for f in flags)
+    f = flags[0]
+    assert IMPLICIT[f.start:f.end] == f.text and len(f.text) < len(IMPLICIT) - 10  # words, not the sentence
+    assert (f.start == 0 or not IMPLICIT[f.start - 1].isalnum()) and (f.end == len(IMPLICIT)
+                                                                        or not IMPLICIT[f.end].isalnum())
+    allowed = Analyzer(CheckConfig(learned=True, allow=[f.text]), nlp=analyzer.nlp, encoder=analyzer.encoder)
+    assert not [g for g in allowed.analyze(IMPLICIT).flags if g.check == m.check_id and g.text == f.text]
+
+
+@pytest.mark.slow
+def test_span_model_gives_a_sentence_and_its_gender_flip_the_same_flags(analyzer):
+    from feedbackai.counterfactual import flip
+
+    for text in ("She is so bubbly and always smiling with the guests.",
+                 "Tom is a bit of a drama queen when the rota changes, and his manager says he sulks."):
+        fr = flip(text, analyzer)
+        a = {(f.category, fr.map_offset(f.start), fr.map_offset(f.end)) for f in analyzer.analyze(text).flags
+             if not fr.changed(f.start, f.end)}
+        new = [(c.new_start, c.new_end) for c in fr.changes]
+        b = {(f.category, f.start, f.end) for f in analyzer.analyze(fr.text).flags
+             if not any(s < f.end and f.start < e for s, e in new)}
+        assert a == b, (text, a ^ b)

@@ -272,6 +272,9 @@ REJECTIONS_HONOURED = frozenset({"not_in_name", "not_others", "not_named_event",
                                  "yields_to", "sentence_yield"})
 
 
+MAX_GAP = 3  # word pieces below the threshold that may sit inside one flagged phrase
+
+
 class SpanFlagModel:
     """The learned span check (2.x): a small network on the encoder's contextual token states.
 
@@ -364,7 +367,7 @@ class SpanFlagModel:
                     continue
                 runs, start = [], on[0]
                 for prev, cur in zip(on, on[1:]):
-                    if cur != prev + 1:
+                    if cur > prev + 1 + MAX_GAP:  # pieces a few apart are one phrase ("looking like ... out of bed")
                         runs.append((start, prev))
                         start = cur
                 runs.append((start, on[-1]))
