@@ -309,6 +309,16 @@ class SpanFlagModel:
     def active(self, enabled) -> list[SpanHead]:
         return [h for c, h in sorted(self.heads.items()) if h.enabled and enabled(c)]
 
+    def symmetric_floor(self) -> np.ndarray:
+        """Per category, 2t - 1 for an enabled head's threshold t (above 1 for a head that is off): a
+        mean of two readings reaches t only where one of them reaches this."""
+        out = np.full(len(self.categories), 2.0, dtype=np.float32)
+        for k, c in enumerate(self.categories):
+            h = self.heads.get(c)
+            if h is not None and h.enabled:
+                out[k] = 2.0 * h.threshold - 1.0
+        return out
+
     def token_fn(self, states, embeddings) -> np.ndarray:
         """Per word piece and category, the probability of lying inside a flagged phrase.
 
