@@ -236,3 +236,25 @@ def test_span_model_gives_a_sentence_and_its_gender_flip_the_same_flags(analyzer
         b = {(f.category, f.start, f.end) for f in analyzer.analyze(fr.text).flags
              if not any(s < f.end and f.start < e for s, e in new)}
         assert a == b, (text, a ^ b)
+
+
+@pytest.mark.slow
+def test_span_training_data_labels_the_pieces_inside_gold_spans_and_the_recipe_runs(analyzer):
+    import feedbackai.train_span_flags as ts
+    from feedbackai.engine import Analyzer
+
+    lex = Analyzer(CheckConfig(learned=False), nlp=analyzer.nlp, scorer="formula")
+    d = ts.collect(lex, ["dev.jsonl"], log=lambda *_: None, limit=40)
+    assert d.X.shape[0] == d.Y.shape[0] == d.comment.shape[0] and d.X.shape[1] == 768 and len(d.gold) == 40
+    rows = [json.loads(x) for x in (ts.DEFAULT_ROOT / "flags" / "dev.jsonl").read_text().splitlines()[:40]]
+    for k, r in enumerate(rows):  # a comment with a gold span of category c has a positive piece for c
+        for c in {s["category"] for s in r.get("spans", [])} & set(ts.CATS):
+            assert d.Y[d.comment == k, ts.CATS.index(c)].any(), (r["id"], c)
+        if not r.get("spans"):
+            assert not d.Y[d.comment == k].any()
+    comments = np.arange(len(d.gold))
+    probs = ts.oof(d, comments, seed=0, k=2)
+    assert probs.shape == (40, len(ts.CATS)) and ((probs >= 0) & (probs <= 1)).all()
+    thr = ts.choose_thresholds(d, probs, comments)
+    sc = ts.score(d, probs, thr, comments)
+    assert sc["lexicon+model"]["all"]["tp"] >= sc["lexicon"]["all"]["tp"]  # the model only adds

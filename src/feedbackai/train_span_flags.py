@@ -63,8 +63,9 @@ class Data:
         self.names, self.ids = names, ids                 # per comment: set name, comment id
 
 
-def collect(analyzer, names: Sequence[str], root: Path | None = None, log=print) -> Data:
-    """Rows for the sets ``names``; ``analyzer`` runs with the learned check off (lexicon flags)."""
+def collect(analyzer, names: Sequence[str], root: Path | None = None, log=print, limit: int | None = None) -> Data:
+    """Rows for the sets ``names`` (the first ``limit`` comments of each, or all); ``analyzer`` runs
+    with the learned check off (lexicon flags)."""
     from .encoder import Encoder
 
     root = root or DEFAULT_ROOT
@@ -77,7 +78,7 @@ def collect(analyzer, names: Sequence[str], root: Path | None = None, log=print)
     X, Y, com, gold, lex, sets, ids = [], [], [], [], [], [], []
     for name in names:
         rows = [json.loads(line) for line in (root / "flags" / name).read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+                if line.strip()][:limit]
         reports = list(analyzer.analyze_many([r["text"] for r in rows]))
         for r, rep in zip(rows, reports):
             text = r["text"]
@@ -325,21 +326,28 @@ def write_card_md(out: Path, info: dict) -> None:
         "and gives the probability that the piece lies inside a flagged phrase of each category. A run of pieces",
         "at or above the category's threshold becomes a flag on the whole words it covers, unless a lexicon flag",
         "of that category covers them already. The encoder computes it in the pass that embeds the sentence.",
+        "In the engine (not in these training figures), a sentence with gendered words is also read in its gender",
+        "flip and the two readings are averaged, so a comment and its flip get the same flags; and words a lexicon",
+        "filter ruled out as a thing, a name or someone else's, or that yield to another category, are not flagged.",
         "",
         "## Intended use",
         "A second reader that points a manager at wording worth rereading. Not evidence about a person, not an",
         "audit finding on its own, and not a replacement for the lexicon checks (it only adds to them).",
         "",
         "## Training data",
-        f"{info['n_comments']} labelled comments ({info['n_rows']} word pieces) of corpora/flags "
+        f"{info['n_comments']:,} labelled comments ({info['n_rows']:,} word pieces) of corpora/flags "
         f"{', '.join(n.removesuffix('.jsonl') for n in DEV_SETS)}; the labels are the gold spans. Data sha256",
         f"`{info['data_sha256'][:16]}…`, seed {info['seed']}, {info['epochs']} epochs. heldout.jsonl was not used for",
         f"any choice; {', '.join(n.removesuffix('.jsonl') for n in UNREAD_DEV_SETS)} were never trained on.",
         "",
         "## Thresholds",
         "Per category, on out-of-fold predictions (5 folds grouped by comment): the grid value that adds the most",
-        f"correct minus wrong comment labels with the additions right at least {info['min_precision']} of the time",
-        "(by severity: bias heads medium, vague heads low); off when nothing is gained.",
+        "correct minus wrong comment labels with the additions right at least "
+        + ", ".join(f"{v:.0%} of the time for the {'bias' if k == 'medium' else 'vague'} heads"
+                    for k, v in sorted(info["min_precision"].items(), reverse=True))
+        if isinstance(info["min_precision"], dict) else
+        f"correct minus wrong comment labels with the additions right at least {info['min_precision']:.0%} of the time",
+        "(a false bias flag costs more trust than a vague one); off when nothing is gained.",
         "",
         "| category | threshold | nested F1 lexicon | nested F1 lexicon+model | P | R |",
         "|---|---|---|---|---|---|",
