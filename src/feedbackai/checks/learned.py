@@ -174,15 +174,20 @@ class SentenceFlagModel:
                     continue
                 if bias and any(x < b and a < y for x, y in elsewhere):
                     continue  # the bias words here are about someone else the comment names
-                out.append(Flag(
-                    category=h.category, start=a, end=b, text=text[a:b], severity=h.severity,  # type: ignore[arg-type]
-                    explanation=(f"This sentence {READS_AS.get(h.category, 'fits ' + h.category)} "
-                                 f"(model, p={float(ps):.2f}). No word list matched it: this is a statistical "
-                                 f"judgement from similar labelled sentences, so check it yourself."),
-                    suggestion=SUGGESTIONS.get(h.category, "Describe the behaviour, its effect and the next step."),
-                    source=self.source, check=self.check_id, confidence=round(float(ps), 4),
-                ))
+                out.append(model_flag(self, h, text, a, b, float(ps), "This sentence", "sentences"))
         return out
+
+
+def model_flag(model, head, text: str, a: int, b: int, p: float, what: str, learned_from: str) -> Flag:
+    """A learned check's Flag on ``text[a:b]``: says it is a model judgement, with p."""
+    return Flag(
+        category=head.category, start=a, end=b, text=text[a:b], severity=head.severity,  # type: ignore[arg-type]
+        explanation=(f"{what} {READS_AS.get(head.category, 'fits ' + head.category)} (model, p={p:.2f}). No word "
+                     f"list matched it: this is a statistical judgement from similar labelled {learned_from}, so "
+                     f"check it yourself."),
+        suggestion=SUGGESTIONS.get(head.category, "Describe the behaviour, its effect and the next step."),
+        source=model.source, check=model.check_id, confidence=round(p, 4),
+    )
 
 
 def merge(lexicon_flags: Sequence[Flag], model_flags: Sequence[Flag]) -> list[Flag]:
@@ -400,14 +405,7 @@ class SpanFlagModel:
                     if any(x < b and a < y and h.category in cats for x, y, cats in turned_down):
                         continue  # the lexicon read these words in context and ruled them out
                     ps = float(p[i:j + 1].max())
-                    out.append(Flag(
-                        category=h.category, start=a, end=b, text=text[a:b], severity=h.severity,  # type: ignore[arg-type]
-                        explanation=(f"'{text[a:b]}' {READS_AS.get(h.category, 'fits ' + h.category)} "
-                                     f"(model, p={ps:.2f}). No word list matched it: this is a statistical "
-                                     f"judgement from similar labelled comments, so check it yourself."),
-                        suggestion=SUGGESTIONS.get(h.category, "Describe the behaviour, its effect and the next step."),
-                        source=self.source, check=self.check_id, confidence=round(ps, 4),
-                    ))
+                    out.append(model_flag(self, h, text, a, b, ps, f"'{text[a:b]}'", "comments"))
         return out
 
 
