@@ -153,9 +153,8 @@ class Encoder:
         and their embeddings ``(b, dim)``, returning an array ``(b, n, ...)``), also returns, per
         text, ``(offsets, its row of the result)``: the character offsets ``(n, 2)`` of the text's
         word pieces ([CLS] and [SEP] left out) and what the function made of them, from the same
-        forward pass. The learned span check reads
-        its per-token probabilities this way without encoding a second time; both results are
-        cached together (per ``token_fn``)."""
+        forward pass. The learned span check reads its per-token probabilities this way without
+        encoding a second time; both results are cached together (per ``token_fn``)."""
         if token_fn is not None:
             return self._encode_with_tokens(list(texts), batch_size, token_fn)
         texts = [t or " " for t in texts]

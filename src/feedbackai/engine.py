@@ -130,41 +130,39 @@ class Analyzer:
 
     def _span_tokens(self, texts: list[str], prepared: list, size: int, learned):
         """Embeddings and the span model's word-piece probabilities for ``texts`` (the batch's
-        sentences), each made symmetric in gender: a sentence with gendered words is read together
-        with its flip, in the same encoder call, and the two readings averaged."""
+        sentences), made symmetric in gender: a sentence with gendered words is also read in its
+        gender flip and the two readings are averaged. The mean of two readings reaches a threshold
+        t only where one of them reaches 2t - 1, so only the sentences whose first reading does
+        (for some enabled head) are read again: the same flags at a fraction of the cost."""
         from .checks.learned import symmetric
         from .counterfactual import flip_doc
 
+        vecs, toks = self.encoder.encode(texts, batch_size=size, token_fn=learned.token_fn)
+        floor = learned.symmetric_floor()
         extra: list[str] = []
-        twins: dict[int, tuple[int, list]] = {}  # sentence index -> (index in extra, changes)
+        twins: list[tuple[int, list]] = []  # (sentence index, changes relative to it and to its flip)
         for item in prepared:
             if item is None:
                 continue
             doc, _, _, sents, offset = item
-            fr = flip_doc(doc)
-            if not fr.changes:
+            near = [k for k in range(len(sents)) if toks[offset + k] is not None and len(toks[offset + k][1])
+                    and bool((toks[offset + k][1].max(axis=0) >= floor).any())]
+            if not near:
                 continue
-            for k, s in enumerate(sents):
-                raw = s.text
-                a = s.start_char + (len(raw) - len(raw.lstrip()))
+            fr = flip_doc(doc)
+            for k in near:
+                raw = sents[k].text
+                a = sents[k].start_char + (len(raw) - len(raw.lstrip()))
                 b = a + len(raw.strip())
                 mine = [c for c in fr.changes if a <= c.start and c.end <= b]
-                if not mine:
-                    continue
-                na, nb = fr.map_offset(a), fr.map_offset(b)
-                rel = [(c.start - a, c.end - a, c.new_start - na, c.new_end - na) for c in mine]
-                twins[offset + k] = (len(extra), rel)
-                extra.append(fr.text[na:nb])
-        vecs, toks = self.encoder.encode(texts, batch_size=size, token_fn=learned.token_fn)
-        # the mean of two readings reaches a threshold t only if this one reaches 2t - 1 somewhere:
-        # a sentence far below every threshold needs no second reading (the same result, at less cost)
-        floor = learned.symmetric_floor()
-        need = [(i, j, rel) for i, (j, rel) in twins.items()
-                if toks[i] is not None and len(toks[i][1]) and bool((toks[i][1].max(axis=0) >= floor).any())]
-        if need:
-            _, flipped = self.encoder.encode([extra[j] for _, j, _ in need], batch_size=size,
-                                             token_fn=learned.token_fn)
-            for (i, _, rel), f in zip(need, flipped):
+                if mine:
+                    na, nb = fr.map_offset(a), fr.map_offset(b)
+                    twins.append((offset + k, [(c.start - a, c.end - a, c.new_start - na, c.new_end - na)
+                                               for c in mine]))
+                    extra.append(fr.text[na:nb])
+        if extra:
+            _, flipped = self.encoder.encode(extra, batch_size=size, token_fn=learned.token_fn)
+            for (i, rel), f in zip(twins, flipped):
                 if f is not None:
                     toks[i] = symmetric(toks[i], f, rel)
         return vecs, toks
