@@ -115,7 +115,7 @@ class CheckConfig:
       "explanation"?, "suggestion"?}`` mappings.
     - ``extra_lexicons``: paths of organisation lexicon files in the same YAML format.
     - ``min_severity``: drop flags below this severity.
-    - ``learned``: the learned sentence check (:mod:`feedbackai.checks.learned`): True / False,
+    - ``learned``: the learned check (:mod:`feedbackai.checks.learned`; the span model since 2.0.0): True / False,
       or None for the trained model's default (its ``default_enabled``, chosen by cross-validation).
       It needs the sentence encoder, so the engine loads the encoder when it is on.
     """
@@ -233,7 +233,7 @@ class Checker:
 
     @property
     def learned(self):
-        """The learned sentence check when it is on for this config, else None."""
+        """The learned check (span or sentence model) when it is on for this config, else None."""
         if self._learned is ...:
             from .learned import for_config
 
