@@ -254,7 +254,8 @@ def train(out_root: Path | None = None, version: str = "2.0.0", seed: int = 0, a
     nest = nested(d, comments, seed) if do_nested else None
     if nest:
         o = nest["score"]
-        log(f"nested CV: lexicon F1 {o['lexicon']['all']['f1']:.4f} -> lexicon+model {o['lexicon+model']['all']['f1']:.4f}")
+        log(f"nested CV: lexicon F1 {o['lexicon']['all']['f1']:.4f} -> "
+            f"lexicon+model {o['lexicon+model']['all']['f1']:.4f}")
     probs = oof(d, comments, seed)
     thr = choose_thresholds(d, probs, comments)
     oof_score = score(d, probs, thr, comments)
@@ -337,8 +338,8 @@ def write_card_md(out: Path, info: dict) -> None:
         "## Training data",
         f"{info['n_comments']:,} labelled comments ({info['n_rows']:,} word pieces) of corpora/flags "
         f"{', '.join(n.removesuffix('.jsonl') for n in DEV_SETS)}; the labels are the gold spans. Data sha256",
-        f"`{info['data_sha256'][:16]}…`, seed {info['seed']}, {info['epochs']} epochs. heldout.jsonl was not used for",
-        f"any choice; {', '.join(n.removesuffix('.jsonl') for n in UNREAD_DEV_SETS)} were never trained on.",
+        f"`{info['data_sha256'][:16]}…`, seed {info['seed']}, {info['epochs']} epochs. heldout.jsonl was not used",
+        f"for any choice; {', '.join(n.removesuffix('.jsonl') for n in UNREAD_DEV_SETS)} were never trained on.",
         "",
         "## Thresholds",
         "Per category, on out-of-fold predictions (5 folds grouped by comment): the grid value that adds the most",

@@ -400,7 +400,8 @@ class SpanFlagModel:
                     if a >= b or any(f.start < b and a < f.end and (f.category == h.category or f.category in over)
                                      for f in lexicon_flags):
                         continue  # a lexicon flag has these words already, or one the category yields to
-                    if h.category.startswith("bias.") and any(x < s.end_char and s.start_char < y for x, y in elsewhere):
+                    if h.category.startswith("bias.") and any(x < s.end_char and s.start_char < y
+                                                              for x, y in elsewhere):
                         continue  # the sentence's bias words are about someone else it names (a patient's MRI)
                     if any(x < b and a < y and h.category in cats for x, y, cats in turned_down):
                         continue  # the lexicon read these words in context and ruled them out
