@@ -262,26 +262,24 @@ class Checker:
         if model is None:
             return list(flags)
         enabled = self.config.enabled
-        if not getattr(model, "token_level", False) and any(c.startswith("bias.") and not enabled(c)
-                                                            for c in CATEGORIES):
+        if getattr(model, "token_level", False):
+            # the span model (2.x): word-level flags, kept out of what the lexicons ruled out or yield
+            extra = model.flags(doc, sents, vecs, flags, enabled, self._min_sev, yields=self.yield_map)
+            if self._allow:  # an organisation's allowed terms are never flagged, by the model either
+                extra = [f for f in extra if not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", f.text.lower())
+                                                     for a in self._allow)]
+            merged = merge(flags, extra)
+            if extra:  # the same sentence-level yields as the lexicons'
+                kept = {id(f) for f in _yield_in_sentence(doc, merged)}
+                merged = [f for f in merged if id(f) in kept or f.check != model.check_id]
+            return merged
+        if any(c.startswith("bias.") and not enabled(c) for c in CATEGORIES):
             # a bias head fires only where no lexicon bias flag did; with a bias category
             # turned off its flags are not there to tell ("She is abrasive" with personality
             # off would read as another bias), so the bias heads stay silent
             def enabled(c, _on=self.config.enabled):  # noqa: E306
                 return _on(c) and not c.startswith("bias.")
-        if getattr(model, "token_level", False):
-            extra = model.flags(doc, sents, vecs, flags, enabled, self._min_sev, yields=self.yield_map)
-        else:
-            extra = model.flags(doc, sents, vecs, flags, enabled, self._min_sev)
-        if self._allow and getattr(model, "token_level", False):
-            # an organisation's allowed terms are never flagged, by the span model either
-            extra = [f for f in extra if not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", f.text.lower())
-                                                 for a in self._allow)]
-        merged = merge(flags, extra)
-        if extra and getattr(model, "token_level", False):  # the same sentence-level yields as the lexicons'
-            kept = {id(f) for f in _yield_in_sentence(doc, merged)}
-            merged = [f for f in merged if id(f) in kept or f.check != model.check_id]
-        return merged
+        return merge(flags, model.flags(doc, sents, vecs, flags, enabled, self._min_sev))
 
     # -- matcher construction (once per vocabulary) --------------------------------
     def _build(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, Matcher]:

@@ -373,7 +373,11 @@ class SpanFlagModel:
             offsets, probs = tok
             raw = s.text
             base = s.start_char + (len(raw) - len(raw.lstrip()))
+            # the sentence's bias words are about someone else it names (a patient's MRI)
+            others_here = any(x < s.end_char and s.start_char < y for x, y in elsewhere)
             for h in heads:
+                if others_here and h.category.startswith("bias."):
+                    continue
                 over = yields.get(h.category, frozenset())
                 k = self.categories.index(h.category)
                 p = probs[:, k].astype(np.float32)
@@ -388,8 +392,7 @@ class SpanFlagModel:
                 runs.append((start, on[-1]))
                 for i, j in runs:
                     a, b = base + int(offsets[i][0]), base + int(offsets[j][1])
-                    while a > s.start_char and (text[a - 1].isalnum() or text[a - 1] in "'’-") \
-                            and not text[a - 1].isspace():
+                    while a > s.start_char and (text[a - 1].isalnum() or text[a - 1] in "'’-"):
                         a -= 1
                     while b < s.end_char and (text[b].isalnum() or text[b] in "'’-"):
                         b += 1
@@ -400,9 +403,6 @@ class SpanFlagModel:
                     if a >= b or any(f.start < b and a < f.end and (f.category == h.category or f.category in over)
                                      for f in lexicon_flags):
                         continue  # a lexicon flag has these words already, or one the category yields to
-                    if h.category.startswith("bias.") and any(x < s.end_char and s.start_char < y
-                                                              for x, y in elsewhere):
-                        continue  # the sentence's bias words are about someone else it names (a patient's MRI)
                     if any(x < b and a < y and h.category in cats for x, y, cats in turned_down):
                         continue  # the lexicon read these words in context and ruled them out
                     ps = float(p[i:j + 1].max())
