@@ -144,3 +144,14 @@ def test_independent_writers_train_only_and_test_split_unchanged():
     assert split_of("IA-0005") == split_of("IC-0010") == "train"
     test = load_comments(split="test")
     assert len(test) == 761 and not any(c.id.startswith(("IA-", "IB-", "IC-")) for c in test)
+
+
+def test_shipped_scorers_name_the_files_train_reads_now():
+    """`feedbackai train` rebuilds the shipped recipe: same corpus files, same corpus hash."""
+    from feedbackai.corpus import corpus_files, corpus_hash
+    from feedbackai.scoring.trained import latest_model_dir
+
+    meta = json.loads((latest_model_dir() / "metadata.json").read_text(encoding="utf-8"))
+    files = corpus_files()
+    assert meta["corpus_files"] == [p.name for p in files]
+    assert meta["corpus_sha256"] == corpus_hash(files)
