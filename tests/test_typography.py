@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feedbackai.typography import _PLAIN, plain
+from feedbackai.typography import _PLAIN, plain, unmarked
 
 PAIRS = [
     ("She\u2019s a bit of a diva and hard\u2013working.", "She's a bit of a diva and hard-working."),
@@ -44,3 +44,51 @@ def test_typographic_text_gets_the_plain_texts_flags_with_its_own_characters(ana
 def test_hyphenated_term_typed_with_an_en_dash_is_flagged(analyzer):
     typed = "Dariusz is hard\u2013working."
     assert [f.text for f in analyzer.analyze(typed).flags if f.category == "vague.generic"] == ["hard\u2013working"]
+
+
+# Rich-text fields exported as HTML read as the text they show
+MARKUP = [
+    ("She is <b>bossy</b> and <i>emotional</i> in meetings.", "She is bossy and emotional in meetings."),
+    ("<p>Great job this year.</p><p>He is always late&nbsp;to stand-ups and a bit of a <em>diva</em>.</p>",
+     "Great job this year. He is always late to stand-ups and a bit of a diva."),
+    ("She&rsquo;s a bit of a diva &amp; hard&ndash;working.", "She's a bit of a diva & hard-working."),
+    ('<div class="note"><span style="color:red">She gets &quot;too emotional&quot; with clients</span></div>',
+     'She gets "too emotional" with clients'),
+    ("<ul><li>too old for this</li><li>a real team player</li></ul>", "too old for this\na real team player"),
+]
+
+
+@pytest.mark.parametrize("marked,shown", MARKUP)
+def test_html_markup_is_read_as_the_text_it_shows(analyzer, marked, shown):
+    got, want = analyzer.analyze(marked), analyzer.analyze(shown)
+    assert got.text == marked
+    shows = [(f.category, unmarked(f.text).text if unmarked(f.text) else f.text) for f in got.flags]
+    assert sorted(shows) == sorted((f.category, f.text) for f in want.flags)
+    assert want.flags
+    for f in got.flags:
+        assert f.text == marked[f.start:f.end] and not f.text.startswith("<") and not f.text.endswith(">")
+    for s in got.sentences:
+        assert s.text == marked[s.start:s.end]
+    assert len(got.sentences) == len(want.sentences)
+
+
+def test_unmarked_text_and_where_each_character_came_from():
+    text = "<p>She&rsquo;s <b>bossy</b>.</p><p>Late&nbsp;twice.</p>"
+    u = unmarked(text)
+    assert u.text == "\nShe's bossy.\nLate twice.\n"
+    k = u.text.index("bossy")
+    assert text[slice(*u.span(k, k + 5))] == "bossy"
+    assert text[slice(*u.span(1, 6))] == "She&rsquo;s"        # a decoded reference maps to all of it
+    assert len(u.starts) == len(u.ends) == len(u.text)
+
+
+def test_script_and_style_content_and_comments_are_not_review_text():
+    text = "<style>.x{color:red}</style><script>alert('she is abrasive')</script><!-- bossy -->Fine."
+    u = unmarked(text)
+    assert u.text == "Fine." and u.span(0, 5) == (len(text) - 5, len(text))
+
+
+@pytest.mark.parametrize("text", ["Revenue < plan and costs > budget.", "Loved working with her <3",
+                                  "Use a<b in the SQL filter", "R&D spend & tax credits; AT&T account"])
+def test_text_that_only_looks_like_markup_is_left_alone(text):
+    assert unmarked(text) is None

@@ -22,7 +22,7 @@ from .evidence import extract
 from .nlp import load_pipeline, looks_english
 from .scoring import FormulaScorer, default_scorer
 from .types import CommentReport, Evidence, Flag, GoalReport, Score, SentenceReport
-from .typography import plain, restore
+from .typography import plain, restore, unmarked
 from .validation import DEFAULT_MAX_CHARS, _validate
 
 
@@ -82,10 +82,14 @@ class Analyzer:
             if not chunk:
                 return
             clean = [_validate(t, self.max_chars) for t in chunk]
-            with self._nlp_lock:  # curly quotes, dashes, no-break spaces parsed as plain ones, offsets kept
-                docs = list(self.nlp.pipe([plain(t) for t in clean], batch_size=size))
-            for original, report in zip(clean, self._reports(docs)):
-                yield restore(report, original)
+            # curly quotes, dashes, no-break spaces parsed as plain ones (offsets kept); HTML markup
+            # removed, its offsets mapped back by restore()
+            plains = [plain(t) for t in clean]
+            marks = [unmarked(t) for t in plains]
+            with self._nlp_lock:
+                docs = list(self.nlp.pipe([m.text if m else t for t, m in zip(plains, marks)], batch_size=size))
+            for original, where, report in zip(clean, marks, self._reports(docs)):
+                yield restore(report, original, where)
 
     def parse(self, text: str) -> Doc:
         """The spaCy Doc feedbackai analyses (for callers that want the parse): of the text with

@@ -7,10 +7,21 @@ forms, so the engine parses :func:`plain` of the text: each variant is replaced 
 plain character, so the parsed text has the same length and every span's offsets are
 the original's. :func:`restore` then puts the writer's own characters back into the
 report (its text, flag and evidence texts, and the explanations that quote them).
+
+Rich-text fields of review tools export HTML ("<p>She is <b>bossy</b>.</p>", "late&nbsp;to"). The
+engine parses :func:`unmarked` text: tags removed (a block tag such as ``<p>``, ``<br>`` or ``<li>``
+becomes a line break, so paragraphs and list items stay sentences), ``<script>`` and ``<style>``
+elements and comments removed with their content, character references decoded ("She&rsquo;s" ->
+"She's"). It keeps, for every character it keeps, where that character came from, and
+:func:`restore` maps every offset of the report back onto the writer's text, so flags and evidence
+point at the words the writer sees. Only the names of HTML elements count as tags: "revenue < plan",
+"<3" and "R&D" are left alone.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
 
 from .types import CommentReport, Flag, Score
@@ -30,37 +41,115 @@ def plain(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def _flag(f: Flag, original: str) -> Flag:
-    own = original[f.start:f.end]
-    if own == f.text:
+_BLOCK = ("address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|"
+          "nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul")
+_INLINE = ("a|abbr|b|bdi|bdo|big|body|button|caption|center|cite|code|col|colgroup|data|del|dfn|em|font|head|html|i|"
+           "img|input|ins|kbd|label|link|mark|meta|o:p|q|s|samp|small|span|strike|strong|sub|sup|time|title|tt|u|"
+           "var|wbr")
+_ATTRS = r"""(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?"""
+_MARKUP = re.compile(
+    r"<(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>"                      # code, not review text
+    r"|<!--.*?-->"                                                             # comments
+    rf"|</?(?P<block>{_BLOCK})\b{_ATTRS}>"
+    rf"|</?(?:{_INLINE})\b{_ATTRS}>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", re.I | re.S)
+
+
+class Unmarked:
+    """Text with its markup removed, and where each of its characters came from in the original."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the unmarked text's ``[start, end)``."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def unmarked(text: str) -> Unmarked | None:
+    """The text without its HTML markup (see the module's docstring), or None when it has none."""
+    if "<" not in text and "&" not in text:
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    found = False
+    for m in _MARKUP.finditer(text):
+        s = m.group(0)
+        keep = ""
+        if s[0] == "&":
+            keep = html.unescape(s)
+            if len(keep) != 1 or keep == s:  # an unknown name, or several characters: left as written
+                continue
+        elif m.group("block") and not (out and out[-1] == "\n"):
+            keep = "\n"
+        found = True
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            starts.append(i)
+            ends.append(i + 1)
+        if keep:
+            out.append(keep.translate(_TABLE))
+            starts.append(m.start())
+            ends.append(m.end())
+        pos = m.end()
+    if not found:
+        return None
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        starts.append(i)
+        ends.append(i + 1)
+    return Unmarked("".join(out), starts, ends)
+
+
+def _where(obj, where: Unmarked | None) -> tuple[int, int]:
+    return where.span(obj.start, obj.end) if where is not None else (obj.start, obj.end)
+
+
+def _flag(f: Flag, original: str, where: Unmarked | None = None) -> Flag:
+    start, end = _where(f, where)
+    own = original[start:end]
+    if own == f.text and (start, end) == (f.start, f.end):
         return f
-    return replace(f, text=own, explanation=f.explanation.replace(f.text, own),
+    return replace(f, start=start, end=end, text=own, explanation=f.explanation.replace(f.text, own),
                    suggestion=f.suggestion.replace(f.text, own))
 
 
-def _score(s: Score, original: str, quoted: tuple[tuple[str, str], ...] = ()) -> Score:
+def _score(s: Score, original: str, quoted: tuple[tuple[str, str], ...] = (),
+           where: Unmarked | None = None) -> Score:
     evidence, reasons = [], s.reasons
     for text, own in quoted:  # reasons that quote a whole sentence ("its strongest sentence: '...'")
         reasons = tuple(r.replace(text, own) for r in reasons)
     for e in s.evidence:
-        own = original[e.start:e.end]
-        if own != e.text:
+        start, end = _where(e, where)
+        own = original[start:end]
+        if own != e.text or (start, end) != (e.start, e.end):
             reasons = tuple(r.replace(e.text, own) for r in reasons)
-            e = replace(e, text=own)
+            e = replace(e, start=start, end=end, text=own)
         evidence.append(e)
     return replace(s, evidence=tuple(evidence), reasons=reasons)
 
 
-def restore(report: CommentReport, original: str) -> CommentReport:
-    """The report of ``plain(original)`` with the writer's own characters back in it."""
+def restore(report: CommentReport, original: str, where: Unmarked | None = None) -> CommentReport:
+    """The report of ``plain(original)`` (or of ``where.text``, the original without its markup) with
+    the writer's own characters and offsets back in it."""
     if report.text == original:
         return report
-    quoted = tuple((s.text, original[s.start:s.end]) for s in report.sentences if s.text != original[s.start:s.end])
+    spans = [_where(s, where) for s in report.sentences]
+    quoted = tuple((s.text, original[a:b]) for s, (a, b) in zip(report.sentences, spans) if s.text != original[a:b])
     return replace(
         report, text=original,
-        flags=tuple(_flag(f, original) for f in report.flags),
-        specificity=_score(report.specificity, original, quoted),
-        actionability=_score(report.actionability, original, quoted),
-        sentences=tuple(replace(s, text=original[s.start:s.end], specificity=_score(s.specificity, original),
-                                actionability=_score(s.actionability, original)) for s in report.sentences),
+        flags=tuple(_flag(f, original, where) for f in report.flags),
+        specificity=_score(report.specificity, original, quoted, where),
+        actionability=_score(report.actionability, original, quoted, where),
+        sentences=tuple(replace(s, start=a, end=b, text=original[a:b],
+                                specificity=_score(s.specificity, original, where=where),
+                                actionability=_score(s.actionability, original, where=where))
+                        for s, (a, b) in zip(report.sentences, spans)),
     )
