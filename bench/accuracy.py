@@ -5,7 +5,7 @@
 For specificity and actionability: Spearman of value vs labelled level, ROC-AUC of high vs
 rest and of low vs rest, and level accuracy — for the trained model, the first formula
 scores, and comment length alone (number of words). Then the same for the comments of the
-independent writer no scorer was trained on (``corpora/comments/indep_b.jsonl``).
+independent writers no scorer was trained on (``corpora/comments/indep_b.jsonl``, ``indep_e.jsonl``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ def row(name, values, y):
 
 # comments by writers who never saw the corpus (corpora/DATA_CARD.md); never trained on
 # writers the scorers never saw (indep_a and indep_c train the scorers since 1.1.0: corpus.TRAIN_ONLY_FILES)
-INDEPENDENT = (("indep_b.jsonl", "independent writer B (2026-11-27), never trained on"),)
+INDEPENDENT = (("indep_b.jsonl", "independent writer B (2026-11-27), never trained on"),
+               ("indep_e.jsonl", "independent writer E (2026-11-27, ninth session), never trained on"))
 
 
 def evaluate(trained, formula, comments, title: str) -> dict:

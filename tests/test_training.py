@@ -140,7 +140,7 @@ def test_independent_writers_train_only_and_test_split_unchanged():
 
     names = [p.name for p in corpus_files()]
     assert all(n in names for n in TRAIN_ONLY_FILES)
-    assert "indep_b.jsonl" not in names          # the unseen writer is never trained on
+    assert "indep_b.jsonl" not in names and "indep_e.jsonl" not in names   # the unseen writers are never trained on
     assert split_of("IA-0005") == split_of("IC-0010") == "train"
     test = load_comments(split="test")
     assert len(test) == 761 and not any(c.id.startswith(("IA-", "IB-", "IC-")) for c in test)

@@ -45,9 +45,10 @@ class LabelledComment:
 # general_a/_b are other kinds of user-written text (forums, app and hotel reviews, tweets ...)
 # labelled with the same guidelines, so that the scorers know suggestions and detail outside reviews
 TRAIN_ONLY_FILES = ("indep_a.jsonl", "indep_c.jsonl", "general_a.jsonl", "general_b.jsonl", "general_c.jsonl")
-# general_c (a developer forum) trains since scorers 1.3.0; general_d (hotel posts) trained candidates that the
-# rule fixed before did not ship (README, "Scores, zero-shot"): it stays in the corpus, unused
-TRAIN_ONLY_PREFIXES = ("IA-", "IC-", "GA-", "GB-", "GC-", "GD-")
+# general_c (a developer forum) trains since scorers 1.3.0; general_d (hotel posts) and indep_d (a fourth
+# independent writer, 2026-11-27 ninth session) trained candidates that the rule fixed before did not ship
+# (README, "Scores"): they stay in the corpus, unused
+TRAIN_ONLY_PREFIXES = ("IA-", "IC-", "ID-", "GA-", "GB-", "GC-", "GD-")
 
 
 def split_of(comment_id: str) -> str:
