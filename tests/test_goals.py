@@ -310,6 +310,62 @@ def test_specific(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# images, unnamed targets and plans, relations (2026-11-27, ninth session, from smart_e)
+@pytest.mark.parametrize("goal,met", [
+    ("Be recognised as a thought leader in fintech by 2027", False),
+    ("Be the face of the company at every conference this year", False),
+    ("Dominate the East African market", False),
+    ("Reach the top", False),
+    ("achieve the targets given", False),
+    ("Meeting all KPIs for FY 2025-26", False),
+    ("Win over all stakeholders by Q2 2025", False),
+    ("Get noticed by the regional VP before the Q4 2025 town hall", False),
+    ("Organise the annual sports day on 14 Feb 2025", True),
+    ("Achieve the Q3 sales target of $2M for the Leeds branch", True),
+    ("Reach the top 3 in the regional NPS league table by Q4", True),
+    ("Cut cost per hire from $4,200 to $3,500 by June 2027", True),
+])
+def test_specific_images_and_unnamed_targets(analyzer, goal, met):
+    c = crit(goal, "specific")
+    assert c.met is met, c.explanation
+
+
+# holidays outside the Western calendar, local date formats, template labels (2026-11-27, ninth session)
+@pytest.mark.parametrize("text,today,expected", [
+    ("before Diwali", dt.date(2025, 8, 15), dt.date(2025, 10, 20)),
+    ("before Diwali", dt.date(2025, 11, 1), dt.date(2026, 11, 8)),        # this year's is past: the next one
+    ("by Eid al-Fitr", dt.date(2026, 6, 1), dt.date(2027, 3, 9)),
+    ("before Ramadan", dt.date(2026, 3, 1), dt.date(2027, 2, 8)),
+    ("by Chinese New Year", dt.date(2025, 1, 1), dt.date(2025, 1, 29)),
+    ("before Pongal", dt.date(2025, 12, 1), dt.date(2026, 1, 14)),
+    ("by Madaraka Day", dt.date(2026, 1, 1), dt.date(2026, 6, 1)),
+    ("before the long rains", dt.date(2025, 11, 1), dt.date(2026, 3, 1)),
+    ("before the NE monsoon", dt.date(2024, 5, 1), dt.date(2024, 10, 15)),
+    ("Due: 31-12-2025", dt.date(2025, 8, 15), dt.date(2025, 12, 31)),
+    ("by Dec'24", dt.date(2025, 4, 4), dt.date(2024, 12, 31)),            # past
+    ("for H1 FY25", dt.date(2025, 8, 15), dt.date(2025, 6, 30)),          # past
+    ("this qtr", dt.date(2025, 8, 15), dt.date(2025, 9, 30)),
+    ("Time-bound: 2025", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("by holidays", dt.date(2025, 8, 15), dt.date(2025, 12, 31)),         # not Holi
+])
+def test_deadlines_beyond_the_western_calendar(text, today, expected):
+    found = find_deadlines("Ship the release " + text, today)
+    assert found and max(d.date for d in found if d.date) == expected, found
+
+
+@pytest.mark.parametrize("text", ["in the next internal audit", "in this appraisal cycle", "before Onam 2031",
+                                  "in the next budget"])
+def test_more_events_are_time_frames(text):
+    found = find_time_expressions("Get it done " + text, TODAY)
+    assert found and all(d.date is None and d.how == "event" for d in found), found
+
+
+@pytest.mark.parametrize("text", ["Stay within budget", "Use the 2025 budget template", "Call 555-12-2025",
+                                  "Grow holistic care"])
+def test_not_deadlines_either(text):
+    assert not find_deadlines(text, TODAY)
+
+
 # --------------------------------------------------------------------------- achievable
 @pytest.mark.parametrize("goal,met", [
     ("Zero defects forever", False),

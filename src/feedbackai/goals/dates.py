@@ -57,7 +57,7 @@ EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|me
                r"election|survey|assessment|appraisals?|evaluation|start|starts|begins|ends|renewal date|"
                r"recess|holidays?|break|weekend|session|parliamentary\s+session|demo|fest|festival|address|"
                r"keynote|premiere|tournament|playoffs|gala|harvest|planting|midterms?|midterm elections|primaries|"
-               r"inauguration|open house|showcase|hackathon)")
+               r"inauguration|open house|showcase|hackathon|budget)")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
@@ -177,12 +177,63 @@ HOLIDAYS = {
     "anzac day": lambda y: dt.date(y, 4, 25), "boxing day": lambda y: dt.date(y, 12, 26),
     "waitangi day": lambda y: dt.date(y, 2, 6), "st patrick": lambda y: dt.date(y, 3, 17),
 }
+def _table(dates: dict[int, tuple[int, int]]):
+    """A holiday that moves with a lunar or lunisolar calendar: its dates by year (None outside the
+    table: read as an event that cannot be placed)."""
+    return lambda y: dt.date(y, *dates[y]) if y in dates else None
+
+
+# Lunar and lunisolar holidays (dates as observed in India, the Gulf and South-East Asia; a day's
+# difference between countries does not move a deadline's side of "today" in practice) and seasons
+# of the tropics that work is planned around. Dates from published calendars, 2023-2030.
+_DIWALI = {2023: (11, 12), 2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29), 2028: (10, 17),
+           2029: (11, 5), 2030: (10, 26)}
+_EID_FITR = {2023: (4, 21), 2024: (4, 10), 2025: (3, 30), 2026: (3, 20), 2027: (3, 9), 2028: (2, 26),
+             2029: (2, 14), 2030: (2, 4)}
+_RAMADAN = {2023: (3, 23), 2024: (3, 11), 2025: (3, 1), 2026: (2, 18), 2027: (2, 8), 2028: (1, 28),
+            2029: (1, 16), 2030: (1, 6)}
+_EID_ADHA = {2023: (6, 28), 2024: (6, 16), 2025: (6, 6), 2026: (5, 27), 2027: (5, 16), 2028: (5, 5),
+             2029: (4, 24), 2030: (4, 13)}
+_HAJJ = {y: ((dt.date(y, *d) - dt.timedelta(days=2)).month, (dt.date(y, *d) - dt.timedelta(days=2)).day)
+         for y, d in _EID_ADHA.items()}
+_LUNAR_NEW_YEAR = {2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26),
+                   2029: (2, 13), 2030: (2, 3)}
+_HOLI = {2023: (3, 8), 2024: (3, 25), 2025: (3, 14), 2026: (3, 4), 2027: (3, 22), 2028: (3, 11), 2029: (3, 1),
+         2030: (3, 20)}
+_DUSSEHRA = {2023: (10, 24), 2024: (10, 12), 2025: (10, 2), 2026: (10, 20), 2027: (10, 9), 2028: (9, 27)}
+_ONAM = {2023: (8, 29), 2024: (9, 15), 2025: (9, 5), 2026: (8, 26)}
+HOLIDAYS.update({
+    "diwali": _table(_DIWALI), "deepavali": _table(_DIWALI), "holi": _table(_HOLI),
+    "eid al-fitr": _table(_EID_FITR), "eid ul-fitr": _table(_EID_FITR), "eid": _table(_EID_FITR),
+    "hari raya puasa": _table(_EID_FITR), "hari raya": _table(_EID_FITR), "lebaran": _table(_EID_FITR),
+    "ramadan": _table(_RAMADAN), "ramzan": _table(_RAMADAN),
+    "eid al-adha": _table(_EID_ADHA), "eid ul-adha": _table(_EID_ADHA), "bakrid": _table(_EID_ADHA),
+    "hari raya haji": _table(_EID_ADHA), "hajj": _table(_HAJJ),
+    "chinese new year": _table(_LUNAR_NEW_YEAR), "lunar new year": _table(_LUNAR_NEW_YEAR),
+    "tet": _table(_LUNAR_NEW_YEAR), "dussehra": _table(_DUSSEHRA), "durga puja": _table(_DUSSEHRA),
+    "navratri": _table({y: ((dt.date(y, *d) - dt.timedelta(days=9)).month, (dt.date(y, *d) - dt.timedelta(days=9)).day)
+                        for y, d in _DUSSEHRA.items()}),
+    "onam": _table(_ONAM), "pongal": lambda y: dt.date(y, 1, 14), "makar sankranti": lambda y: dt.date(y, 1, 14),
+    "songkran": lambda y: dt.date(y, 4, 13), "nowruz": lambda y: dt.date(y, 3, 20),
+    "republic day": lambda y: dt.date(y, 1, 26), "madaraka day": lambda y: dt.date(y, 6, 1),
+    "mashujaa day": lambda y: dt.date(y, 10, 20), "jamhuri day": lambda y: dt.date(y, 12, 12),
+    # seasons that start a year's work: East Africa's long (March-May) and short (October-December)
+    # rains, South Asia's south-west (June) and north-east (October) monsoon
+    "long rains": lambda y: dt.date(y, 3, 1), "short rains": lambda y: dt.date(y, 10, 1),
+    "ne monsoon": lambda y: dt.date(y, 10, 15), "north-east monsoon": lambda y: dt.date(y, 10, 15),
+    "northeast monsoon": lambda y: dt.date(y, 10, 15), "monsoon": lambda y: dt.date(y, 6, 1),
+})
+
+
 HOLIDAY_RE = (r"(christmas(?: break)?|xmas|new year(?:'s| ?s)?(?: eve| day)?|halloween|valentine(?:'s|s)?(?: day)?|"
               r"easter(?: weekend| break| holidays?)?|thanksgiving|black friday|cyber monday|winter break|"
               r"spring break|summer break|summer holidays|(?:the )?holidays|holiday (?:season|peak|rush)|"
               r"tax (?:day|season)|flu season|labou?r day|memorial day|independence day|july 4th|(?:the )?fourth of july|"
               r"presidents'? day|mlk day|columbus day|veterans'? day|canada day|australia day|anzac day|boxing day|"
-              r"waitangi day|st\.? patrick'?s day)")
+              r"waitangi day|st\.? patrick'?s day|diwali|deepavali|holi|eid(?:\s+(?:al|ul)[- ](?:fitr|adha))?|"
+              r"hari raya(?: puasa| haji)?|lebaran|rama[dz]an|bakrid|hajj(?: season)?|(?:chinese|lunar) new year|tet|"
+              r"dussehra|durga puja|navratri|onam|pongal|makar sankranti|songkran|nowruz|republic day|madaraka day|"
+              r"mashujaa day|jamhuri day|long rains|short rains|(?:sw |south-?west |ne |north-?east )?monsoon)")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -195,16 +246,16 @@ def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _holiday(name: str, year: int | None, today: dt.date) -> dt.date:
+def _holiday(name: str, year: int | None, today: dt.date) -> dt.date | None:
     n = name.lower()
-    key = next((k for k in sorted(HOLIDAYS, key=len, reverse=True) if k in n), None)
+    key = next((k for k in sorted(HOLIDAYS, key=len, reverse=True) if re.search(rf"\b{re.escape(k)}\b", n)), None)
     if key is None:
         key = "the holidays"
     fn = HOLIDAYS[key]
     if year is not None:
         return fn(year)
     d = fn(today.year)
-    return d if d >= today else fn(today.year + 1)
+    return d if d is not None and d >= today else fn(today.year + 1)
 
 
 def _season_end(name: str, year: int | None, today: dt.date, which: str | None = None) -> dt.date:
@@ -243,18 +294,20 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b"), "numeric"),            # "Due: 31-12-2025"
     (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before|on)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)(?!\s+of\b)", _F), "numeric_dm"),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "drange"),
     (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", _F), "mdy"),
     (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+(\d{{4}})\b", _F), "dmy"),
     (re.compile(rf"\b(?:(?:the\s+)?(?:end|middle|mid|start|beginning)\s+of\s+|mid-?\s?|early\s+|late\s+)?{MONTH_RE},?\s+(?:of\s+)?(\d{{4}})\b", _F), "my"),
+    (re.compile(rf"\b(?:(?:the\s+)?(?:end|middle|mid|start|beginning)\s+of\s+|mid-?\s?|early\s+|late\s+)?{MONTH_RE}\s*['’]\s*(\d{{2}})\b(?!\s*(?:%|percent))", _F), "my"),  # "Dec'24"
     (re.compile(rf"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of)\s*)?(\d{{4}})\s+(spring|summer|fall|autumn|winter)\b", _F), "season_year"),
     (re.compile(r"\b(spring|summer|fall|autumn|winter)(?:\s+(?:season|term|semester|quarter))?\s+(?:of\s+)?'?(\d{4}|\d{2})\b(?!\s*(?:%|percent))", _F), "season_year2"),
     (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|\d|,\s*\d{{4}}))", _F), "md"),
     (re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b", _F), "dm"),
     (re.compile(rf"\b(?:(?:{PREP}|end of|the end of|mid-?|early|late)\s+)(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+month\s+of\s+)?(?:(this|next|coming)\s+)?{MONTH_RE}\b(?!\s*\d)", _F), "month"),
     # quarters, halves, fiscal years, calendar years
-    (re.compile(r"\b(q[1-4])\s*[/-]?\s*(?:fy|cy)\s*'?(\d{4}|\d{2})\b", _F), "quarter_fy"),
+    (re.compile(r"\b(q[1-4]|h[12])\s*[/-]?\s*(?:fy|cy)\s*'?(\d{4}|\d{2})\b", _F), "quarter_fy"),
     (re.compile(r"\b(?:fy|cy)\s*'?(\d{4}|\d{2})\s*[/-]?\s*(q[1-4]|h[12])\b", _F), "fy_quarter"),
     (re.compile(r"\b(q[1-4]|h[12])(?:\s*[-/']?\s*(\d{4}|\d{2}))?\b(?!\s*(?:%|percent))", _F), "quarter"),
     (re.compile(r"\b([12])h\s*'?(\d{4}|\d{2})\b", _F), "half_num"),
@@ -263,13 +316,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+|by\s+|in\s+|during\s+|through\s+|for\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year|fiscal)\s*'?(\d{4}|\d{2})(?:\s*/\s*'?\d{2,4})?\b", _F), "fy"),
     (re.compile(r"\bfy\s*(\d{2})\s*[-/]\s*(\d{2})\b", _F), "fy_span"),
     (re.compile(r"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of|before the end of)\s*)(?:the\s+year\s+)?(\d{4})\b(?!\s*(?:%|percent|[a-z]))", _F), "year_mod"),
-    (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
+    (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than|(?:time[- ]?bound|deadline|due(?:\s+date)?|timeline|target\s+date|by\s+when)\s*[:=-])\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
     (re.compile(r"\b(\d{4})\s+(?:season|school year|academic year|calendar year)\b", _F), "year_season"),
     # relative to today
     (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|fiscal|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
     (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d|fy))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
-    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
-    (re.compile(r"\b(?:all|this|that)\s+(year|quarter|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
+    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|qtr|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
+    (re.compile(r"\b(?:all|this|that)\s+(?:(?:appraisal|review|performance|planning|budget|bonus|promotion|reporting)\s+)?(year|quarter|qtr|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
     (re.compile(rf"\b(?:within|in|over|inside|for|after|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\b", _F), "within"),
     (re.compile(rf"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b", _F), "within"),
     (re.compile(r"\b(?:by|before|until|till|on|this|next|coming)\s+(?:this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F), "weekday"),
@@ -283,7 +336,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # events: "at launch", "this busy season", "before the spring release", "by the CES deadline", "by the end of term"
     (re.compile(r"\bat\s+(?:the\s+)?(?:launch|go-?\s?live|release|opening|kick-?off)\b", _F), "event"),
     (re.compile(r"\b(?:during|this|over|through|in|for)\s+(?:the\s+)?(?:busy|peak|tax|filing|harvest|planting|calving|lambing|audit)\s+seas\w*", _F), "event"),
-    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|(?:at|in)(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -320,7 +373,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind == "dmy":
         return _safe_date(int(g[2]), _month(g[1]), int(g[0])), "absolute"
     if kind == "my":
-        month, year = _month(g[0]), int(g[1])
+        month, year = _month(g[0]), _year(g[1])
         if re.search(r"\b(mid|middle)", text):
             return dt.date(year, month, 15), "absolute"
         if re.search(r"\b(start|beginning|early)\b", text):
@@ -346,7 +399,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
     if kind in ("quarter_fy", "fy_quarter", "fy", "fy_span") and _is_label(m):
         return None, "label"
     if kind == "quarter_fy":
-        return _end_of_quarter(_year(g[1]) or today.year, int(g[0][1])), "quarter"
+        y, q = _year(g[1]) or today.year, g[0].lower()
+        return (_end_of_quarter(y, int(q[1])) if q[0] == "q" else _end_of_half(y, int(q[1]))), "quarter"
     if kind == "fy_quarter":
         y, q = _year(g[0]) or today.year, g[1].lower()
         return (_end_of_quarter(y, int(q[1])) if q[0] == "q" else _end_of_half(y, int(q[1]))), "quarter"
@@ -441,7 +495,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return _add_days(today, 1), "relative"
     if kind == "next":
         which = " ".join(g[0].lower().split())
-        unit = " ".join(g[1].lower().split())
+        unit = " ".join(g[1].lower().split()).replace("qtr", "quarter")
         if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
             return None, "event"
         num = re.match(r"(\d+|few|couple of|two|three|four|five|six|eight|nine|ten|twelve|eighteen) (\w+)$", unit)
@@ -475,7 +529,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             return _add_days(today, 14 if this else 28), "relative"
         return None
     if kind == "this_unit":
-        unit = g[0].lower()
+        unit = g[0].lower().replace("qtr", "quarter")
         if unit in ("season", "term", "semester", "cycle"):
             return None, "event"
         if unit == "sprint":
@@ -509,7 +563,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             return _end_of_quarter(today.year, _quarter_of(today)) - dt.timedelta(days=45), "relative"
         return dt.date(today.year, today.month, 15), "relative"
     if kind == "holiday":
-        return _holiday(g[1], int(g[2]) if g[2] else None, today), "absolute"
+        d = _holiday(g[1], int(g[2]) if g[2] else None, today)
+        return (d, "absolute") if d is not None else (None, "event")
     if kind == "season":
         return _season_end(g[1], None, today, (g[0] or "").lower() or None), "absolute"
     if kind == "event":

@@ -222,7 +222,11 @@ PLATITUDE = re.compile(
     r"think\s+(?:bigger|big|outside\s+the\s+box)|(?-i:lean)\s+into|every\s+argument|go-to\s+(?:person|expert)|"
     r"never\s+stop\s+\w+ing|always\s+say\s+yes|feel\s+at\s+home|win[- ]win|culture\s+of|change\s+the\s+world|"
     r"shape\s+the\s+future|across\s+the\s+board|find\s+my\s+voice|broaden\s+my\s+(?:experience|horizons)|"
-    r"(?:excellent|great|outstanding|exceptional)\s+care|raise\s+awareness|(?:'s|s')\s+favourite|the\s+greenest)\b", _I)
+    r"(?:excellent|great|outstanding|exceptional)\s+care|raise\s+awareness|(?:'s|s')\s+favourite|the\s+greenest|"
+    # images and standing (2026-11-27, smart_e): "Be recognised as a thought leader", "Be the face of the company",
+    # "Get noticed by the VP", "Win over all stakeholders", "Dominate the East African market", "Reach the top"
+    r"thought\s+leader(?:ship)?|recogni[sz]ed\s+as|the\s+face\s+of|get\s+noticed|win\s+over|dominat(?:e|ing)\s+the|"
+    r"reach\s+the\s+top\b(?!\s+\d)|change\s+the\s+mindset)\b", _I)
 BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "reposition", "reinvent", "inspire",
               "drive", "own", "level", "leverage", "empower", "transform", "revolutionize", "revolutionise",
               "champion", "elevate", "ensure", "enhance", "strengthen", "focus", "explore", "think", "work", "help",

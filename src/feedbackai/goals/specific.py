@@ -50,7 +50,9 @@ EVENT_NOUNS = {"social", "party", "dinner", "lunch", "away-day", "awayday", "awa
                "festival", "gala", "showcase", "exhibition", "launch", "relaunch", "drill", "exercise", "walkthrough",
                "inspection", "evening", "fundraiser", "appeal", "trip", "tour", "course", "bootcamp", "induction",
                "migration", "rollout", "roll-out", "upgrade", "refit", "move",
-               "relocation", "restructure", "merger", "integration", "transition", "switchover", "cutover"}
+               "relocation", "restructure", "merger", "integration", "transition", "switchover", "cutover",
+               "sports day", "fun day", "family day", "camp", "awards", "awards night", "prize-giving", "town hall",
+               "blood drive", "quiz", "marathon", "walkathon"}
 # the determiner is required: "organise a team away-day", "lead the review of …"; not "organise case files"
 EVENT_OBJECT = re.compile(r"\s+(?:a|an|the|our|my|this|next|this\s+year's|next\s+year's)\s+"
                           r"(?:(?!(?:through|to|on|in|for|of|with|at|by|from|into|about|before|after|during|way|thoughts?)\b)[\w'’&-]+\s+){0,4}?(?:"
@@ -63,7 +65,12 @@ SCOPE_NOUNS_VAGUE = VAGUE_NOUNS | {"costs", "revenue", "output", "scores", "scor
                                    "case", "studies", "files", "hires", "reading", "lessons", "rooms", "papers",
                                    "routes", "customers", "companies", "chats", "claims", "drinks", "accounts",
                                    "escalations", "payments", "paper", "menu", "kb", "crm", "docs", "api",
-                                   "pipeline", "handoffs", "nurses", "kids", "deadlines", "regs", "regulations"}
+                                   "pipeline", "handoffs", "nurses", "kids", "deadlines", "regs", "regulations",
+                                   # unnamed targets and plans, relations, images (2026-11-27, smart_e): "achieve the
+                                   # targets given", "Meeting all KPIs", "Deliver on the H2 plan", "maintain cordial
+                                   # relation with union", "Reach the top", "planing for future", "Reduce cost"
+                                   "targets", "target", "kpis", "kpi", "goals", "objectives", "plan", "relation",
+                                   "relations", "mindset", "top", "future", "stakeholders", "stakeholder", "cost"}
 
 
 def _concrete_tokens(g: Goal, toks) -> list:
