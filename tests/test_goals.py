@@ -254,6 +254,27 @@ def test_measurable(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# (2026-11-27, ninth session, from smart_e) outcomes that happen or not; names are not vague predicates;
+# unnamed targets and "big" objects are not checkable completions
+@pytest.mark.parametrize("goal,met", [
+    ("Get PPB registration for our ORS sachets before the long rains", True),
+    ("Get a clean audit opinion on the FY 2024-25 accounts", True),
+    ("Be elected president of the national pharmacy council in 2026", True),
+    ("Become Head of Sales Africa within two years", True),
+    ("Win the 'Best BPO of the Year' award at the Manila gala in Nov 2024", True),
+    ("Get a band 9 IELTS score before the visa window closes", True),
+    ("Work towards Band 7 competencies in cardiac rehab", False),     # an NHS pay band, not a score
+    ("achieve the targets given", False),
+    ("Deliver on the H2 plan", False),
+    ("Win big government contracts in 2026", False),
+    ("Be super responsive to clients, always", False),
+    ("Get everyone in the team to like me", False),
+])
+def test_measurable_outcomes_and_names(analyzer, goal, met):
+    c = crit(goal, "measurable")
+    assert c.met is met, c.explanation
+
+
 def test_non_target_numbers_are_not_evidence(analyzer):
     c = crit("Upgrade the Line 3 press to firmware 2.1 on Level 4 in the 2026 shutdown", "measurable")
     assert not any(e.text.strip() in ("3", "4", "2026") for e in c.evidence)

@@ -38,9 +38,9 @@ VAGUE_PREDICATE = re.compile(
     r"\b(more|better|faster|quicker|nicer|friendlier|earlier|smarter|safer|happier|happy|stronger|less|fewer|"
     r"love|loves|fun|inspire|engaged|engagement|relationships?|visible|modern\w*|compliant|on\s+top\s+of|"
     r"bad|safe|confident|hazards?|possible|everything|perfect|good|great|world[- ]class|successful|"
-    r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable)\b", re.I)
+    r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable|responsive)\b", re.I)
 # a grade or rating to reach: "our Ofsted rating to Outstanding", "rated Gold", "to a B+"
-RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
+RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\bband\s+[1-9](?:\.5)?\s+(?:in\s+)?(?:ielts|toefl|pte|oet)\b|\b(?:ielts|toefl|pte|oet)\s+(?:score\s+of\s+|overall\s+)?(?:band\s+)?[1-9](?:\.5)?\b|\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
                            r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
                            r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
 ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b|^\s*(?:end|eradicate)\s+(?=\w)", re.I)
@@ -65,7 +65,7 @@ def _completion(g: Goal):
         if all(t.lemma_.lower() in VAGUE_NOUNS for t in nouns if t.pos_ != "NUM"):
             continue
         obj_text = " ".join(t.lower_ for t in objs)
-        if re.search(r"\b(some|more|better|any)\b", obj_text):
+        if re.search(r"\b(some|more|better|any|big|bigger|good|great)\b", obj_text):
             continue
         start = g.char(verb.idx)
         last = max(objs, key=lambda t: t.idx)
@@ -103,7 +103,11 @@ def check(g: Goal) -> CriterionResult:
         return CriterionResult(False, 0.0, (e,), f"Not measurable: '{platitude.group(0)}' is an aspiration with "
                                "nothing to count.", "Say what result would show it: a count, a rate or a deliverable.",
                                details=details)
-    vague = VAGUE_PREDICATE.search(text)
+    # a word of a name is not a vague predicate: "Win the 'Best BPO of the Year' award", "the Great Place to Work list"
+    propn = {g.char(t.idx) for t in g.doc if t.pos_ == "PROPN" and t.idx >= g.offset}
+    quoted = [m.span() for m in re.finditer(r"[\"'‘“][^\"'’”]{2,60}[\"'’”]", text)]
+    vague = next((m for m in VAGUE_PREDICATE.finditer(text)
+                  if m.start() not in propn and not any(a < m.start() < b for a, b in quoted)), None)
     kpi = KPI_NAMES.search(text)
     # "before the January price increase" is when, not a direction of the goal's own measure
     nouns = {g.char(t.idx) for t in g.doc if t.pos_ == "NOUN" and t.idx >= g.offset}

@@ -210,7 +210,8 @@ COMPARATIVE = re.compile(
     r"|\b(?:be|am|is|are|become|being|stay|look|feel|seem|very|so)\s+(?:more\s+|less\s+|very\s+|really\s+)?" + EVALUATIVE +
     r"\b|\b(?:make|keep)\s+(?!sure\b)(?:\w+\s+){1,3}?" + EVALUATIVE + r"\b", _I)
 AFFECT = re.compile(r"\b(love|loves|loved|happy|happier|fun|inspire[sd]?|delight(?:ed)?|passionate|motivated|"
-                    r"morale|feel\s+\w+|enjoy|let\s+(?:anyone|anybody|\w+)\s+down|amazing|wow|angry|upset|falls?\s+behind)\b", _I)
+                    r"morale|feel\s+\w+|enjoy|let\s+(?:anyone|anybody|\w+)\s+down|amazing|wow|angry|upset|falls?\s+behind|"
+                    r"(?:to\s+)?like\s+(?:me|us|him|her|them)\b(?!\s+(?:to|in|on|at|for)\b))\b", _I)
 # aspirations with nothing anyone could check: "achieve perfection in all areas", "always exceed
 # expectations", "give 110% every day", "eliminate all risk", "unlock value", "raise the profile"
 PLATITUDE = re.compile(
@@ -249,6 +250,8 @@ VAGUE_NOUNS = {
     "lab", "system", "food", "product", "site", "place", "company", "store", "office", "plant", "line",
     "services", "service", "docs", "documentation", "research", "reading", "roadmap", "budgeting",
     "compliance", "safety", "hiring", "marketing", "sales", "analysis", "headlines", "demos",
+    # unnamed targets and plans (2026-11-27, ninth session, smart_e): "achieve the targets given", "Deliver on the H2 plan"
+    "targets", "target", "plan", "kpis", "goals", "objectives",
 }
 VAGUE_VERBS = {
     "improve", "work", "focus", "help", "be", "become", "get", "try", "learn", "grow", "develop", "enhance",
@@ -291,7 +294,13 @@ OUTCOME_OBJECTS = re.compile(
     r"added\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?formulary|picked\s+up\s+by|upheld|uphold|first\s+chair|in\s+hand|"
     r"(?:get|have)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}?to\s+(?:approve|fund|uphold|vote\s+for|drop|give|feature|sign|stock|"
     r"list|accept|award|grant|endorse|renew|move)|"
-    r"get\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked|packed|finished|completed|installed|signed|delivered|cleared|filed|submitted))\b", _I)
+    r"get\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked|packed|finished|completed|installed|signed|delivered|cleared|filed|submitted)|"
+    # (2026-11-27, ninth session, smart_e) "Get PPB registration for our ORS sachets", "a clean audit opinion on the
+    # FY 2024-25 accounts", "Be elected president of the council", "Become Head of Sales Africa"
+    r"registration|clean\s+audit(?:\s+opinion|\s+report)?|unqualified\s+(?:audit\s+)?opinion|"
+    r"elected\s+(?:as\s+)?(?:the\s+)?(?:president|chair|chairman|chairwoman|mayor|member|head|leader|secretary|"
+    r"treasurer|captain|representative|governor)|"
+    r"become\s+(?:the\s+)?(?:head|director|vp|chief|principal|partner|ceo|cfo|cto|coo|dean|president)\s+of)\b", _I)
 OUTSIDE_CONTROL = re.compile(
     r"\b(go(?:es)?\s+viral|viral|share\s+price|stock\s+price|front\s+page|cover\s+of|"
     r"take\s+(?:the\s+company|us|it)\s+public|ipo\b|successful\s+exit|get\s+(?:a\s+|my\s+|the\s+)?promot\w+|"
