@@ -549,6 +549,31 @@ def test_achievable(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# (2026-11-27, ninth session, from smart_e) regulators and raters beyond the UK/US list, markets and weather,
+# perfect grades, courts, one counterparty's signature, growth per year; and what stays the person's own work
+@pytest.mark.parametrize("goal,met", [
+    ("Get Dubai Municipality approval for the new kitchen layout before the opening", False),
+    ("Get DGCA to approve our new routes to Southeast Asia by Q3", False),
+    ("Obtain WHO prequalification for our amoxicillin 250mg DT by Q4 2026", False),
+    ("Get the hospital JCI accredited", False),
+    ("Get the airline a Skytrax 5-star rating by 2027", False),
+    ("Make commodity prices go up asap", False),
+    ("Stop the monsoon floods affecting the warehouse", False),
+    ("Get 10/10 in the next internal audit", False),
+    ("Resolve all land acquisition court cases for the new berth by 2026", False),
+    ("Close the ₹4 crore annual lubricants contract with the Rourkela steel plant this quarter", False),
+    ("Loan book to grow from ₹50 cr to ₹500 cr within 6 months", False),
+    ("Increase sales by 200% YoY", False),
+    ("Increase sales by 10% YoY", True),
+    ("Complete the WHO prequalification dossier by Q4", True),
+    ("Get the new hires registered on the LMS by Friday", True),
+    ("Sign the service agreement with IT for the new laptops by March", True),
+])
+def test_achievable_outside_control_beyond_the_first_writers(analyzer, goal, met):
+    c = crit(goal, "achievable")
+    assert c.met is met, c.explanation
+
+
 def test_achievable_scores_a_stated_baseline_higher(analyzer):
     with_base = crit("Raise NPS from 32 to 40 by Q4 2027", "achievable")
     without = crit("Raise NPS to 40 by Q4 2027", "achievable")

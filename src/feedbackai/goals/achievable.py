@@ -113,7 +113,12 @@ OUTSIDE_PARTY = re.compile(
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
     r"retailers?|funders?|donors?|main\s+contractor|insurers?|notified\s+body|commission|inspectorate|tribunal|"
     r"association|department\s+for|head\s+of\s+procurement|procurement\s+team\s+at|"
-    r"(?-i:MHRA|FDA|EMA|CQC|Ofsted|Ofgem|Ofwat|Ofcom|FCA|PRA|SEC|CMA|HMRC|HSE|ICO|EPA|OSHA|FAA|CAA|NICE|DfE))\b", _I)
+    r"(?-i:MHRA|FDA|EMA|CQC|Ofsted|Ofgem|Ofwat|Ofcom|FCA|PRA|SEC|CMA|HMRC|HSE|ICO|EPA|OSHA|FAA|CAA|NICE|DfE)|"
+    # regulators, accreditors and raters elsewhere (2026-11-27, ninth session, smart_e): India, Africa, the Gulf,
+    # South-East Asia, Latin America, Australia, Japan, China; a municipality; WHO prequalification; hospital and
+    # airline accreditors and raters
+    r"municipality|municipal\s+corporation|(?-i:WHO|DCGI|CDSCO|DGCA|FSSAI|SEBI|RBI|IRDAI|TRAI|NABH|PPB|KEBS|NAFDAC|"
+    r"SAHPRA|TGA|PMDA|NMPA|ANVISA|SFDA|HSA|BPOM|JCI|Skytrax|Health\s+Canada))\b", _I)
 # one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
 # "win 5 new accounts this quarter" is a salesperson's ordinary target
 WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
@@ -140,13 +145,17 @@ REGULATOR_DECISION = re.compile(
     r"\bCE[- ]mark(?:ing)?\s+(?:approval|certification)\b(?!\s+" + _PAPERWORK + r")", _I)
 # approved, registered or adjudicated by an outside body as the whole goal ("Get my clearance adjudicated by
 # DCSA", "Get the variety registered with the seed authority"; not "Get the training budget approved by Friday")
-GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld)\b", _I)
+GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld|"
+                         r"accredited|prequalified)\b", _I)
 OUTSIDE_BODY = re.compile(r"\b(?:state|federal|court|regulator|authority|office|agency|ministry|department|government|"
                           r"council|commission|board\s+of|"
-                          r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB)\b)[A-Z]{3,}))\b", _I)
+                          r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB|"
+                          # the organisation's own systems are not bodies: "Get the new hires registered on the LMS"
+                          r"LMS|CRM|ERP|HRIS|ATS|WMS|TMS|EHR|EMR|POS|CMS|SAP|API|ITSM|IAM|SSO|VPN|SharePoint|Jira)\b)[A-Z]{3,}))\b", _I)
 # a regulator's approval as the whole goal: "Obtain FAA supplemental type certificate approval for the pod"
 REGULATOR_GOAL = re.compile(r"^\W*(?:obtain|secure|get|receive|gain)\s+(?:[\w'’-]+\s+){0,6}?(?:approval|clearance|"
-                            r"certificat(?:e|ion)\s+approval|accreditation)\b", _I)
+                            r"certificat(?:e|ion)\s+approval|accreditation|registration|prequalification|"
+                            r"(?:\d[- ]star\s+)?rating)\b", _I)
 # someone else's decision, in the passive: "recommended by NICE", "rezoned by the council", "funded by the DfE"
 DECIDED_BY = re.compile(r"\b(?:recommended|rezoned|approved|awarded|funded|endorsed|accredited|ratified|selected|chosen|"
                         r"shortlisted|commissioned)\s+by\s+(?:the\s+)?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
@@ -356,7 +365,12 @@ def _horizon_days(g: Goal) -> int | None:
     w = SHORT_WINDOW.search(g.text)
     if w:
         return 14          # "in a fortnight"
+    if not g.deadlines and PER_YEAR.search(g.text):
+        return 365         # "grow sales 200% YoY": a year's growth
     return None
+
+
+PER_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ](?:on|over)[- ]year|per\s+annum|p\.a\.)(?!\w)", _I)
 
 
 INTERNAL_PARTY = re.compile(r"\b(?:finance|hr|legal|it|ops|operations|sales|marketing|security|compliance|engineering|"
@@ -483,9 +497,9 @@ def _num(s: str, unit_hint: str = "") -> float | None:
 
 # a starting level stated beside the target: "(currently 40k)", "(95 enrolled so far)", "£180k in total last year"
 STATED_LEVEL = re.compile(r"\b(?:currently|now\s+at|we(?:'re|\s+are)\s+at|today)\s+(?:~|about\s+|around\s+)?"
-                          r"(?P<a>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\b|(?P<a2>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
+                          r"(?P<a>[$€£₹]?\d[\d,.]*\s?(?:k|m|bn)?)\b|(?P<a2>[$€£₹]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
                           r"(?:[a-z]+\s+){0,2}?(?:so\s+far|to\s+date|in\s+total\s+last\s+year)\b|\b(?:raised|sold|made|generated|"
-                          r"connected|installed|closed|hired|enrolled|recruited|booked)\s+(?P<a3>[$€£]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
+                          r"connected|installed|closed|hired|enrolled|recruited|booked)\s+(?P<a3>[$€£₹]?\d[\d,.]*\s?(?:k|m|bn)?)\s+"
                           r"(?:[a-z]+\s+){0,3}?last\s+year\b", _I)
 # a current pace stated beside the target: "(we connect about 300 a month)", "about 8 a month"
 STATED_PACE = re.compile(r"\b(?:~|about\s+|around\s+|roughly\s+)?(?P<n>\d[\d,.]*)\s+(?:a|per|each)\s+"

@@ -21,7 +21,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
                 "a thousand": 1000, "thousand": 1000, "a million": 1e6, "million": 1e6}
 NUMBER = re.compile(
-    r"(?<![\w.])(?P<cur>[$€£¥]\s?)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\s?(?:%|percent\b|pts?\b|points?\b|"
+    r"(?<![\w.])(?P<cur>[$€£¥₹]\s?)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\s?(?:%|percent\b|pts?\b|points?\b|"
     r"x\b|k\b|m\b|mm\b|bn\b|b\b|\+|/\d+(?:\.\d+)?))?"
     r"|(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|a hundred|a dozen|a thousand|a million|hundred|thousand|million)(?![\w-])", _I)
@@ -157,9 +157,9 @@ def targets(g: Goal) -> list[Quantity]:
 
 
 FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+(?:average|median|mean|baseline)\s+of\s+|~|about\s+|around\s+)?"
-                     r"(?P<a>[$€£]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b|\s?[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?to\s+(?:under\s+|below\s+|over\s+|above\s+|~)?"
-                     r"(?P<b>[$€£]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b)?)", _I)
-UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:~|about\s+)?[$€£]?\d", _I)
+                     r"(?P<a>[$€£₹]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b|\s?[a-z]+)?)\s+(?:[a-z]+\s+){0,3}?to\s+(?:under\s+|below\s+|over\s+|above\s+|~)?"
+                     r"(?P<b>[$€£₹]?\d[\d,.]*(?:\s?%|k\b|m\b|x\b)?)", _I)
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:~|about\s+)?[$€£₹]?\d", _I)
 MULTIPLIER = re.compile(r"\b(\d+(?:\.\d+)?)\s?x\b|\b(double|doubling|triple|tripling|quadruple|halve|halving|"
                         r"tenfold|ten-fold|10-fold|by (?:a|one) (?:third|half|quarter)|(?:in|by)\s+half)\b", _I)
 WORD_MULT = {"in half": 2, "by half": 2, "double": 2, "doubling": 2, "triple": 3, "tripling": 3, "quadruple": 4, "halve": 2, "halving": 2,
@@ -318,7 +318,23 @@ OUTSIDE_CONTROL = re.compile(
     r"best\s+\w+\s+in\s+the\s+(?:company|firm|world|industry|country)|market\s+leader|#\s?1\s+(?:on|in|player)|"
     r"rank\s+#?\s?1|number\s+one\s+in|publish(?:ed)?\s+in\s+(?:nature|science|cell|the\s+lancet|nejm)|"
     r"secure\s+(?:a\s+|the\s+)?(?:\$[\d.,]+\w*\s+)?(?:\w+\s+){0,2}(?:renewal|grant|funding|award)|"
-    r"raise\s+(?:a\s+)?\$[\d.,]+\w*\s+series|series\s+[a-e]\b)", _I)
+    r"raise\s+(?:a\s+)?\$[\d.,]+\w*\s+series|series\s+[a-e]\b|"
+    # (2026-11-27, ninth session, smart_e) markets, prices and weather no employee controls; a perfect grade that an
+    # examiner or auditor awards
+    r"commodity\s+prices?|(?:oil|gold|crude|wheat|coffee|cocoa|tea|market)\s+prices?\s+(?:go\s+up|rise|higher)|"
+    r"stop\s+the\s+(?:[\w-]+\s+){0,2}(?:floods?|rains?|monsoon|storms?|drought)|the\s+whole\s+market|"
+    r"dominat(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,3}market|"
+    r"(?:get|score|achieve|reach)\s+(?:a\s+)?(?:10/10|100/100|full\s+marks|perfect\s+score|band\s+9(?:\.0)?\s+(?:in\s+)?ielts|"
+    r"ielts\s+(?:band\s+)?9(?:\.0)?\b)|"
+    # courts' decisions and the end of a disease or a social ill
+    r"(?:resolve|win|settle|close)\s+(?:all\s+|every\s+)?(?:[\w-]+\s+){0,3}?court\s+cases?|"
+    r"(?:end|eradicate|eliminate|stamp\s+out|wipe\s+out)\s+(?:malaria|polio|tuberculosis|tb|hiv|aids|cholera|measles|"
+    r"hunger|poverty|homelessness|crime|corruption)\b|"
+    # one counterparty's signature: "Sign the offtake agreement with the Dutch buyer", "Close the ₹4 crore annual
+    # lubricants contract with the Rourkela steel plant"
+    r"(?:close|sign)\s+the\s+(?:[\w₹$£€.,'’-]+\s+){0,5}?(?:contract|deal|agreement)\s+with\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:buyer|customer|client|plant|mill|retailer|distributor|importer|hospital|ministry|government|"
+    r"(?-i:(?!(?:IT|HR|Finance|Legal|Procurement|Facilities|Payroll|Ops|Operations|Engineering|Marketing|Sales)\b)[A-Z]\w+)))", _I)
 NAMED_DEAL = re.compile(r"\b(?i:close|win|sign)\s+(?:the\s+)?[A-Z]\w+(?:,\s+[A-Z]\w+)*(?:,?\s+and\s+[A-Z]\w+)?\s+deals?\b")
 
 
