@@ -105,6 +105,8 @@ FULL_SETS = (  # (file, role): goals with all five labels by writers other than 
     ("smart_b.jsonl", "unseen: written beside smart_a, errors never read"),
     ("smart_c.jsonl", "dev: error analysis (2026-11-27, second round); its relevance labels train cross-encoder 1.3.0 (in-sample)"),
     ("smart_d.jsonl", "dev: error analysis (2026-11-27, third session; first score 0.890 / 0.890 / 0.820 / 0.765 / 0.930); never trains the cross-encoder"),
+    ("smart_e.jsonl", "dev: error analysis (2026-11-27, ninth session; first score 0.877 / 0.900 / 0.827 / 0.730 / 0.903); never trains the cross-encoder"),
+    ("smart_f.jsonl", "unseen: written beside smart_e, errors never read (first score 0.880 / 0.887 / 0.837 / 0.733 / 0.967)"),
 )
 
 
