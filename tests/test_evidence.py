@@ -47,6 +47,9 @@ def test_specificity_evidence(nlp, text, kind):
     ("Never skip the pre-shift huddle.", "imperative"),
     ("Be sure to copy the PM on client emails.", "imperative"),
     ("If you get stuck, ask Dana before the deadline.", "imperative"),
+    ("It would be great if you sent the agenda a day ahead.", "suggestion"),
+    ("It'd be really helpful to get the handover notes before 9am.", "suggestion"),
+    ("I'd like to see the summary a day before each review.", "suggestion"),
 ])
 def test_actionability_evidence(nlp, text, kind):
     assert kind in kind_set(nlp, text)
@@ -60,6 +63,16 @@ def test_actionability_evidence(nlp, text, kind):
 ])
 def test_numbers_that_are_not_evidence(nlp, text):
     assert "metric" not in kind_set(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to know how to debug a background task.",
+    "I'd like to thank the whole team for the launch.",
+    "I would like to understand why the build broke.",
+    "It would be a shame to lose her.",
+])
+def test_requests_for_information_and_thanks_are_not_suggestions(nlp, text):
+    assert "suggestion" not in kind_set(nlp, text)
 
 
 @pytest.mark.parametrize("text", [

@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "train":
             from .train import main as train_main
 
-            targs = ["--version", args.version or "1.2.0", "--seed", str(args.seed)]
+            targs = ["--version", args.version or "1.3.1", "--seed", str(args.seed)]
             targs += ["--corpus", args.corpus] if args.corpus else []
             targs += ["--out", args.out] if args.out else []
             return train_main(targs)

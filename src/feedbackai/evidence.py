@@ -325,6 +325,38 @@ def _reports_outcome(sent: Span) -> bool:
             any(w == "from" and "to" in words[k:] for k, w in enumerate(words)))
 
 
+ASK_OR_THANK = {"know", "understand", "ask", "thank", "learn", "find", "hear", "see", "say", "mention", "welcome",
+                "congratulate", "acknowledge", "wish", "share", "note", "point", "clarify", "check"}
+WISH_WORDS = {"great", "nice", "good", "helpful", "useful", "better", "ideal", "awesome", "cool", "wonderful",
+              "fantastic", "lovely", "handy", "valuable", "beneficial", "best", "smart", "wise"}
+
+
+def _asks_or_thanks(doc: Doc, like, sent: Span) -> bool:
+    """'I'd like to know / understand / thank ...': a request for information or thanks, not a direction;
+    'I'd like you to lead the Q3 planning' and 'I'd like to see the summary a day earlier' stay suggestions."""
+    verb = next((c for c in like.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ in ("nsubj", "dobj") and c.i < verb.i for c in verb.children):
+        return False
+    low = verb.lemma_.lower()
+    return low in ASK_OR_THANK and not (low == "see" and any(c.dep_ in ("dobj", "ccomp") for c in verb.children))
+
+
+def _wish_if(doc: Doc, modal, sent: Span) -> bool:
+    """'it would be great if ...' / 'it'd be nice to ...': a wish phrased as a suggestion."""
+    i = modal.i
+    if not (sent.start < i and doc[i - 1].lower_ in ("it", "that", "this") and i + 3 < sent.end):
+        return False
+    nxt = doc[i + 1]
+    if nxt.lower_ != "be":
+        return False
+    j = i + 2
+    if doc[j].lower_ in ("really", "very", "so", "super", "much", "even", "a", "most", "more", "extremely"):
+        j += 1
+    if j + 1 >= sent.end or doc[j].lower_ not in WISH_WORDS:
+        return False
+    return doc[j + 1].lower_ in ("if", "to", "for", "when")
+
+
 def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
     for sent in doc.sents:
         toks = [t for t in sent]
@@ -356,6 +388,13 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                 continue  # already counted as a question
             elif tok.tag_ == "MD" or (low in ("need", "needs") and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(doc) else False):
                 verb = tok.head if tok.tag_ == "MD" else tok
+                if verb.lemma_ == "like" and _asks_or_thanks(doc, verb, sent):
+                    continue  # "I'd like to know how ...", "I would like to thank the team": no direction
+                if low in ("would", "'d") and _wish_if(doc, tok, sent):
+                    # "It would be great if the export kept the filters", "it'd be nice to get the agenda earlier"
+                    has_action = True
+                    yield _ev("suggestion", "actionability", doc, tok.i - 1, _vp_end(verb), 1.0)
+                    continue
                 if low in ("will", "'ll", "wo", "would", "'d") and verb.lemma_ != "like":
                     # first-person commitments: "I will set up ...", "I'll book ..."
                     subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -379,6 +418,8 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                 has_action = True
                 yield _ev("suggestion", "actionability", doc, tok.i, _vp_end(tok), 1.0)
             elif tok.lemma_ == "like" and tok.i > sent.start and doc[tok.i - 1].lower_ in ("'d", "would"):
+                if _asks_or_thanks(doc, tok, sent):
+                    continue  # "I'd like to know how ...", "I would like to thank the team": no direction
                 has_action = True
                 yield _ev("suggestion", "actionability", doc, tok.i - 1, _vp_end(tok), 1.0)
             elif low in ("want", "expect") and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and any(c.lower_ in ("i", "we") for c in tok.children):

@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="feedbackai train", description="Train the scorers from corpora/.")
     ap.add_argument("--corpus", type=Path, default=None, help="corpus root (default: the repository's corpora/)")
     ap.add_argument("--out", type=Path, default=None, help="models root (default: the repository's models/)")
-    ap.add_argument("--version", default="1.2.0")
+    ap.add_argument("--version", default="1.3.1")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None, help="train on the first N train comments (smoke runs)")
     args = ap.parse_args(argv)
