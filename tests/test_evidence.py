@@ -50,6 +50,7 @@ def test_specificity_evidence(nlp, text, kind):
     ("It would be great if you sent the agenda a day ahead.", "suggestion"),
     ("It'd be really helpful to get the handover notes before 9am.", "suggestion"),
     ("I'd like to see the summary a day before each review.", "suggestion"),
+    ("Should we move the standup to 9am so the Bangalore team can join?", "suggestion"),
 ])
 def test_actionability_evidence(nlp, text, kind):
     assert kind in kind_set(nlp, text)
@@ -70,6 +71,8 @@ def test_numbers_that_are_not_evidence(nlp, text):
     "I'd like to thank the whole team for the launch.",
     "I would like to understand why the build broke.",
     "It would be a shame to lose her.",
+    "What should I use instead of the old API?",
+    "Should I file a bug for this?",
 ])
 def test_requests_for_information_and_thanks_are_not_suggestions(nlp, text):
     assert "suggestion" not in kind_set(nlp, text)

@@ -388,6 +388,9 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                 continue  # already counted as a question
             elif tok.tag_ == "MD" or (low in ("need", "needs") and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(doc) else False):
                 verb = tok.head if tok.tag_ == "MD" else tok
+                if sent.text.rstrip().endswith("?") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i"
+                                                             for c in verb.children):
+                    continue  # "What should I use instead?", "Should I file a bug?": asking for advice
                 if verb.lemma_ == "like" and _asks_or_thanks(doc, verb, sent):
                     continue  # "I'd like to know how ...", "I would like to thank the team": no direction
                 if low in ("would", "'d") and _wish_if(doc, tok, sent):
