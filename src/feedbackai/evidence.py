@@ -357,69 +357,6 @@ def _wish_if(doc: Doc, modal, sent: Span) -> bool:
     return doc[j + 1].lower_ in ("if", "to", "for", "when")
 
 
-POLITE = {"kindly", "pls", "plz", "please", "pl", "plse"}
-TEXT_SHOULD = {"shud", "shld", "shd", "shoud", "shoudl", "sould"}
-NEED_WORDS = {"need", "needs", "has", "have", "hav", "got"}
-AREA_HEADING = re.compile(r"(?:^|[/|;•])\W*(?:areas?|points?|things?|opportunit(?:y|ies))\s+(?:for|of|to)\s+(?:development|improvement|"
-                          r"improve|develop|growth|focus|work\s+on)\s*[:\-–]\s*\S|(?:^|[/|;•])\W*(?:development|improvement|growth|focus)"
-                          r"\s+(?:areas?|points?|needs?)\s*[:\-–]\s*\S", re.I)
-GOAL_STATEMENT = re.compile(r"\b(?:target|goal|objective|aim|focus|plan)\s+(?:for\s+(?:next|the\s+coming|this)\s+\w+\s+|"
-                            r"for\s+\d{4}\s+)?(?:is|will\s+be)\s+to\s+\w+", re.I)
-PERSON_SUBJECTS = {"he", "she", "they", "you", "u"}
-
-
-def _informal_directions(doc: Doc, sent: Span) -> Iterable[Evidence]:
-    """Directions in the informal and elliptical writing of real exports, which the parse often gets
-    wrong: polite and text-speak requests ("kindly improve on timelines", "pls focus on calibration",
-    "shud appreciate team more", "need 2 work on hold time"), a can/could whose subject is left out ("Can
-    improve on his English when handling passengers", "... but could give clearer direction"), a named area
-    that "needs work" ("adherence needs work", "needs improvement in client communication"), a heading
-    that lists areas ("Areas for development: CT competency"), an obligation on the reviewee ("He has to
-    update his skills"), a stated target ("My target for next year is to ...")."""
-    toks = list(sent)
-    words = [t.lower_ for t in toks]
-    n = len(toks)
-    text = sent.text
-    if AREA_HEADING.search(text) or GOAL_STATEMENT.search(text):
-        yield _ev("suggestion", "actionability", doc, sent.start, min(sent.start + 12, sent.end), 1.0)
-        return
-    for k, tok in enumerate(toks):
-        w = words[k]
-        nxt = toks[k + 1] if k + 1 < n else None
-        if nxt is None:
-            break
-        if w in POLITE and nxt.is_alpha and nxt.lower_ not in ("find", "note", "see", "let") and \
-                not (w == "please" and k > 0 and words[k - 1] in ("to", "will", "would")):
-            yield _ev("imperative", "actionability", doc, nxt.i, _vp_end(nxt), 1.0)
-            return
-        if w in TEXT_SHOULD and nxt.is_alpha:
-            yield _ev("suggestion", "actionability", doc, tok.i, min(nxt.i + 6, sent.end), 1.0)
-            return
-        if w in NEED_WORDS and nxt.lower_ in ("2", "to") and k + 2 < n and toks[k + 2].is_alpha:
-            subj = next((words[j] for j in range(k - 1, -1, -1) if toks[j].dep_ in ("nsubj", "nsubjpass")), None)
-            if w in ("need", "needs") or (subj in PERSON_SUBJECTS or (subj and toks[words.index(subj)].pos_ == "PROPN")):
-                if subj not in ("i", "we"):
-                    yield _ev("suggestion", "actionability", doc, tok.i, min(tok.i + 8, sent.end), 1.0)
-                    return
-        if w in ("needs", "need") and nxt.lower_ in ("work", "improvement", "improving", "attention", "development"):
-            area = k > 0 and toks[k - 1].pos_ in ("NOUN", "PROPN") and toks[k - 1].lower_ not in PERSON_SUBJECTS
-            scope = k + 2 < n and words[k + 2] in ("in", "on", "with", "around") and k + 3 < n
-            yield _ev("suggestion", "actionability", doc, max(sent.start, tok.i - 1), min(tok.i + 8, sent.end),
-                      1.0 if (area or scope) else 0.3)
-            return
-        if w in ("can", "could") and tok.tag_ == "MD" and not text.rstrip().endswith("?"):
-            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else nxt
-            elided = not _has_subject(verb) and (
-                k == 0 or (verb.dep_ == "conj" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in PERSON_SUBJECTS)
-                                                        for c in verb.head.children)))
-            if not elided:
-                continue
-            if verb.lemma_ == "be" and not (k + 2 < n and words[k + 2] in ("more", "less")):
-                continue  # "Can be abrasive at times": a trait, not a direction
-            yield _ev("suggestion", "actionability", doc, tok.i, _vp_end(verb), 0.8)
-            return
-
-
 def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
     for sent in doc.sents:
         toks = [t for t in sent]
@@ -499,11 +436,6 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
             elif low in ("next", "action", "development") and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("step", "steps", "item", "items", "plan", "goal"):
                 has_action = True
                 yield _ev("suggestion", "actionability", doc, tok.i, min(tok.i + 10, sent.end), 0.8)
-        if not has_action:
-            # informal and elliptical directions the parse misses (only where nothing else was found)
-            for ev in _informal_directions(doc, sent):
-                has_action = has_action or ev.weight >= 1.0
-                yield ev
         scale = 1.0 if has_action else 0.4
         for ev in _timing_evidence(doc, sent):
             yield Evidence(**{**ev.to_dict(), "weight": ev.weight * scale})
