@@ -248,15 +248,7 @@ def test_past_deadline_is_explained_with_the_resolved_date(analyzer):
     ("Never let anyone down", False),
     ("Make sure no patient ever waits more than 4 hours in ED", True),
     ("Reduce the number of supply interruptions over 3 hours", False),
-])
-def test_measurable(analyzer, goal, met):
-    c = crit(goal, "measurable")
-    assert c.met is met, c.explanation
-
-
-# (2026-11-27, ninth session, from smart_e) outcomes that happen or not; names are not vague predicates;
-# unnamed targets and "big" objects are not checkable completions
-@pytest.mark.parametrize("goal,met", [
+    # outcomes that happen or not, names, unnamed targets (2026-11-27, ninth session, from smart_e)
     ("Get PPB registration for our ORS sachets before the long rains", True),
     ("Get a clean audit opinion on the FY 2024-25 accounts", True),
     ("Be elected president of the national pharmacy council in 2026", True),
@@ -270,7 +262,7 @@ def test_measurable(analyzer, goal, met):
     ("Be super responsive to clients, always", False),
     ("Get everyone in the team to like me", False),
 ])
-def test_measurable_outcomes_and_names(analyzer, goal, met):
+def test_measurable(analyzer, goal, met):
     c = crit(goal, "measurable")
     assert c.met is met, c.explanation
 
@@ -325,14 +317,7 @@ def test_non_target_numbers_are_not_evidence(analyzer):
     ("Lift standards on the cold line", False),
     ("Up our game on site safety in Q2", False),
     ("Lift first-contact resolution from 68% to 75% by June 2027", True),
-])
-def test_specific(analyzer, goal, met):
-    c = crit(goal, "specific")
-    assert c.met is met, c.explanation
-
-
-# images, unnamed targets and plans, relations (2026-11-27, ninth session, from smart_e)
-@pytest.mark.parametrize("goal,met", [
+    # images, unnamed targets and plans (2026-11-27, ninth session, from smart_e)
     ("Be recognised as a thought leader in fintech by 2027", False),
     ("Be the face of the company at every conference this year", False),
     ("Dominate the East African market", False),
@@ -346,7 +331,7 @@ def test_specific(analyzer, goal, met):
     ("Reach the top 3 in the regional NPS league table by Q4", True),
     ("Cut cost per hire from $4,200 to $3,500 by June 2027", True),
 ])
-def test_specific_images_and_unnamed_targets(analyzer, goal, met):
+def test_specific(analyzer, goal, met):
     c = crit(goal, "specific")
     assert c.met is met, c.explanation
 
@@ -543,15 +528,8 @@ def test_not_deadlines_either(text):
     ("Sell 40 season tickets to local businesses by March 2027", True),                    # many buyers
     ("Land the new case management system by Q3 2027", True),                             # a system, not a court case
     ("Get the travel budget approved by the CFO by March 2027", True),                    # an internal sign-off
-])
-def test_achievable(analyzer, goal, met):
-    c = crit(goal, "achievable")
-    assert c.met is met, c.explanation
-
-
-# (2026-11-27, ninth session, from smart_e) regulators and raters beyond the UK/US list, markets and weather,
-# perfect grades, courts, one counterparty's signature, growth per year; and what stays the person's own work
-@pytest.mark.parametrize("goal,met", [
+    # regulators and raters beyond the UK/US list, markets, weather, perfect grades, courts, one counterparty,
+    # growth per year (2026-11-27, ninth session, from smart_e)
     ("Get Dubai Municipality approval for the new kitchen layout before the opening", False),
     ("Get DGCA to approve our new routes to Southeast Asia by Q3", False),
     ("Obtain WHO prequalification for our amoxicillin 250mg DT by Q4 2026", False),
@@ -569,7 +547,7 @@ def test_achievable(analyzer, goal, met):
     ("Get the new hires registered on the LMS by Friday", True),
     ("Sign the service agreement with IT for the new laptops by March", True),
 ])
-def test_achievable_outside_control_beyond_the_first_writers(analyzer, goal, met):
+def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")
     assert c.met is met, c.explanation
 

@@ -177,10 +177,15 @@ HOLIDAYS = {
     "anzac day": lambda y: dt.date(y, 4, 25), "boxing day": lambda y: dt.date(y, 12, 26),
     "waitangi day": lambda y: dt.date(y, 2, 6), "st patrick": lambda y: dt.date(y, 3, 17),
 }
-def _table(dates: dict[int, tuple[int, int]]):
-    """A holiday that moves with a lunar or lunisolar calendar: its dates by year (None outside the
-    table: read as an event that cannot be placed)."""
-    return lambda y: dt.date(y, *dates[y]) if y in dates else None
+def _table(dates: dict[int, tuple[int, int]], shift: int = 0):
+    """A holiday that moves with a lunar or lunisolar calendar: its dates by year, ``shift`` days from
+    the listed one (None outside the table: read as an event that cannot be placed)."""
+    return lambda y: dt.date(y, *dates[y]) + dt.timedelta(days=shift) if y in dates else None
+
+
+def _on(month: int, day: int):
+    """A holiday on the same day every year."""
+    return lambda y: dt.date(y, month, day)
 
 
 # Lunar and lunisolar holidays (dates as observed in India, the Gulf and South-East Asia; a day's
@@ -194,8 +199,6 @@ _RAMADAN = {2023: (3, 23), 2024: (3, 11), 2025: (3, 1), 2026: (2, 18), 2027: (2,
             2029: (1, 16), 2030: (1, 6)}
 _EID_ADHA = {2023: (6, 28), 2024: (6, 16), 2025: (6, 6), 2026: (5, 27), 2027: (5, 16), 2028: (5, 5),
              2029: (4, 24), 2030: (4, 13)}
-_HAJJ = {y: ((dt.date(y, *d) - dt.timedelta(days=2)).month, (dt.date(y, *d) - dt.timedelta(days=2)).day)
-         for y, d in _EID_ADHA.items()}
 _LUNAR_NEW_YEAR = {2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26),
                    2029: (2, 13), 2030: (2, 3)}
 _HOLI = {2023: (3, 8), 2024: (3, 25), 2025: (3, 14), 2026: (3, 4), 2027: (3, 22), 2028: (3, 11), 2029: (3, 1),
@@ -208,20 +211,16 @@ HOLIDAYS.update({
     "hari raya puasa": _table(_EID_FITR), "hari raya": _table(_EID_FITR), "lebaran": _table(_EID_FITR),
     "ramadan": _table(_RAMADAN), "ramzan": _table(_RAMADAN),
     "eid al-adha": _table(_EID_ADHA), "eid ul-adha": _table(_EID_ADHA), "bakrid": _table(_EID_ADHA),
-    "hari raya haji": _table(_EID_ADHA), "hajj": _table(_HAJJ),
+    "hari raya haji": _table(_EID_ADHA), "hajj": _table(_EID_ADHA, -2),
     "chinese new year": _table(_LUNAR_NEW_YEAR), "lunar new year": _table(_LUNAR_NEW_YEAR),
     "tet": _table(_LUNAR_NEW_YEAR), "dussehra": _table(_DUSSEHRA), "durga puja": _table(_DUSSEHRA),
-    "navratri": _table({y: ((dt.date(y, *d) - dt.timedelta(days=9)).month, (dt.date(y, *d) - dt.timedelta(days=9)).day)
-                        for y, d in _DUSSEHRA.items()}),
-    "onam": _table(_ONAM), "pongal": lambda y: dt.date(y, 1, 14), "makar sankranti": lambda y: dt.date(y, 1, 14),
-    "songkran": lambda y: dt.date(y, 4, 13), "nowruz": lambda y: dt.date(y, 3, 20),
-    "republic day": lambda y: dt.date(y, 1, 26), "madaraka day": lambda y: dt.date(y, 6, 1),
-    "mashujaa day": lambda y: dt.date(y, 10, 20), "jamhuri day": lambda y: dt.date(y, 12, 12),
+    "navratri": _table(_DUSSEHRA, -9), "onam": _table(_ONAM), "pongal": _on(1, 14), "makar sankranti": _on(1, 14),
+    "songkran": _on(4, 13), "nowruz": _on(3, 20), "republic day": _on(1, 26), "madaraka day": _on(6, 1),
+    "mashujaa day": _on(10, 20), "jamhuri day": _on(12, 12),
     # seasons that start a year's work: East Africa's long (March-May) and short (October-December)
     # rains, South Asia's south-west (June) and north-east (October) monsoon
-    "long rains": lambda y: dt.date(y, 3, 1), "short rains": lambda y: dt.date(y, 10, 1),
-    "ne monsoon": lambda y: dt.date(y, 10, 15), "north-east monsoon": lambda y: dt.date(y, 10, 15),
-    "northeast monsoon": lambda y: dt.date(y, 10, 15), "monsoon": lambda y: dt.date(y, 6, 1),
+    "long rains": _on(3, 1), "short rains": _on(10, 1), "ne monsoon": _on(10, 15), "north-east monsoon": _on(10, 15),
+    "northeast monsoon": _on(10, 15), "monsoon": _on(6, 1),
 })
 
 
