@@ -87,24 +87,22 @@ def unmarked(text: str) -> Unmarked | None:
             keep = html.unescape(s)
             if len(keep) != 1 or keep == s:  # an unknown name, or several characters: left as written
                 continue
-        elif m.group("block") and not (out and out[-1] == "\n"):
+        elif m.group("block") and not (pos == m.start() and out and out[-1] == "\n"):
             keep = "\n"
         found = True
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
-        if keep:
+        out.append(text[pos:m.start()])          # the text before the markup, character for character
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        if keep:                                  # one character standing for the whole markup
             out.append(keep.translate(_TABLE))
             starts.append(m.start())
             ends.append(m.end())
         pos = m.end()
     if not found:
         return None
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
     return Unmarked("".join(out), starts, ends)
 
 
