@@ -331,7 +331,7 @@ WISH_WORDS = {"great", "nice", "good", "helpful", "useful", "better", "ideal", "
               "fantastic", "lovely", "handy", "valuable", "beneficial", "best", "smart", "wise"}
 
 
-def _asks_or_thanks(doc: Doc, like, sent: Span) -> bool:
+def _asks_or_thanks(like: Token) -> bool:
     """'I'd like to know / understand / thank ...': a request for information or thanks, not a direction;
     'I'd like you to lead the Q3 planning' and 'I'd like to see the summary a day earlier' stay suggestions."""
     verb = next((c for c in like.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -341,7 +341,7 @@ def _asks_or_thanks(doc: Doc, like, sent: Span) -> bool:
     return low in ASK_OR_THANK and not (low == "see" and any(c.dep_ in ("dobj", "ccomp") for c in verb.children))
 
 
-def _wish_if(doc: Doc, modal, sent: Span) -> bool:
+def _wish_if(doc: Doc, modal: Token, sent: Span) -> bool:
     """'it would be great if ...' / 'it'd be nice to ...': a wish phrased as a suggestion."""
     i = modal.i
     if not (sent.start < i and doc[i - 1].lower_ in ("it", "that", "this") and i + 3 < sent.end):
@@ -391,7 +391,7 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                 if sent.text.rstrip().endswith("?") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i"
                                                              for c in verb.children):
                     continue  # "What should I use instead?", "Should I file a bug?": asking for advice
-                if verb.lemma_ == "like" and _asks_or_thanks(doc, verb, sent):
+                if verb.lemma_ == "like" and _asks_or_thanks(verb):
                     continue  # "I'd like to know how ...", "I would like to thank the team": no direction
                 if low in ("would", "'d") and _wish_if(doc, tok, sent):
                     # "It would be great if the export kept the filters", "it'd be nice to get the agenda earlier"
@@ -421,7 +421,7 @@ def _actionability_evidence(doc: Doc) -> Iterable[Evidence]:
                 has_action = True
                 yield _ev("suggestion", "actionability", doc, tok.i, _vp_end(tok), 1.0)
             elif tok.lemma_ == "like" and tok.i > sent.start and doc[tok.i - 1].lower_ in ("'d", "would"):
-                if _asks_or_thanks(doc, tok, sent):
+                if _asks_or_thanks(tok):
                     continue  # "I'd like to know how ...", "I would like to thank the team": no direction
                 has_action = True
                 yield _ev("suggestion", "actionability", doc, tok.i - 1, _vp_end(tok), 1.0)
