@@ -56,6 +56,9 @@ EVAL_ONLY = ("f",)
 # the folds (("a", "b", 0, 1), ("c", "d", 2, 3), ("e", "smart_a", 4)) and 8 epochs. An unshipped 1.4.0 (2026-11-27, third
 # session) added "smart_d" to GOAL_SETS with the third fold ("e", "smart_a", "smart_d", 4): it failed the rule
 # fixed beforehand (mean of the five never-trained sets 0.792 -> 0.777; README)
+# An unshipped 1.5.0 (2026-11-27, ninth session) had GOAL_SETS ("smart_a", "smart_c", "smart_d", "smart_e") and the folds
+# (("a", "b", "i", "smart_e", 0, 1), ("c", "d", "smart_c", 2, 3), ("e", "smart_a", "smart_d", 4)): leave-one-writer-out
+# rose, the mean of the six never-trained sets did not (0.7825 -> 0.7822; README)
 FOLDS = (("a", "b", "i", 0, 1), ("c", "d", "smart_c", 2, 3), ("e", "smart_a", 4))
 RANK = 16
 SCALE = 2.0
