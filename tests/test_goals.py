@@ -546,6 +546,8 @@ def test_not_deadlines_either(text):
     ("Complete the WHO prequalification dossier by Q4", True),
     ("Get the new hires registered on the LMS by Friday", True),
     ("Sign the service agreement with IT for the new laptops by March", True),
+    ("Hedge commodity price exposure on 80% of Q3 cashew purchases by June", True),
+    ("Increase our share of the whole market from 5% to 7% by December 2028", True),
 ])
 def test_achievable(analyzer, goal, met):
     c = crit(goal, "achievable")

@@ -321,8 +321,9 @@ OUTSIDE_CONTROL = re.compile(
     r"raise\s+(?:a\s+)?\$[\d.,]+\w*\s+series|series\s+[a-e]\b|"
     # (2026-11-27, ninth session, smart_e) markets, prices and weather no employee controls; a perfect grade that an
     # examiner or auditor awards
-    r"commodity\s+prices?|(?:oil|gold|crude|wheat|coffee|cocoa|tea|market)\s+prices?\s+(?:go\s+up|rise|higher)|"
-    r"stop\s+the\s+(?:[\w-]+\s+){0,2}(?:floods?|rains?|monsoon|storms?|drought)|the\s+whole\s+market|"
+    r"(?:make|get|push|drive|raise)\s+(?:the\s+)?(?:commodity|oil|gold|crude|wheat|coffee|cocoa|tea|market)\s+prices?|"
+    r"(?:commodity|oil|gold|crude|wheat|coffee|cocoa|tea|market)\s+prices?\s+(?:go\s+up|rise|higher)|"
+    r"stop\s+the\s+(?:[\w-]+\s+){0,2}(?:floods?|rains?|monsoon|storms?|drought)|(?:make|get)\s+the\s+whole\s+market|"
     r"dominat(?:e|ing)\s+the\s+(?:[\w-]+\s+){0,3}market|"
     r"(?:get|score|achieve|reach)\s+(?:a\s+)?(?:10/10|100/100|full\s+marks|perfect\s+score|band\s+9(?:\.0)?\s+(?:in\s+)?ielts|"
     r"ielts\s+(?:band\s+)?9(?:\.0)?\b)|"
