@@ -267,6 +267,11 @@ def test_measurable(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+def test_apostrophes_inside_words_do_not_quote_a_name(analyzer):
+    c = crit("Make sure the team's reports look good and it's done", "measurable")
+    assert not c.met and "'good'" in c.explanation
+
+
 def test_non_target_numbers_are_not_evidence(analyzer):
     c = crit("Upgrade the Line 3 press to firmware 2.1 on Level 4 in the 2026 shutdown", "measurable")
     assert not any(e.text.strip() in ("3", "4", "2026") for e in c.evidence)

@@ -352,6 +352,10 @@ OVERNIGHT = re.compile(r"\b(overnight|by\s+tomorrow|tomorrow|in\s+a\s+day|in\s+o
 SKILL_LIST = re.compile(r"\b(learn|get\s+good\s+at|get\s+better\s+at|master)\b[^.]*,[^.]*\band\b", _I)
 
 
+# growth stated per year: "grow sales 200% YoY"
+PER_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ](?:on|over)[- ]year|per\s+annum|p\.a\.)(?!\w)", _I)
+
+
 def _horizon_days(g: Goal) -> int | None:
     """Days from the reference date to the goal's last deadline (None when unknown)."""
     if any(d.date is None for d in g.deadlines):
@@ -368,9 +372,6 @@ def _horizon_days(g: Goal) -> int | None:
     if not g.deadlines and PER_YEAR.search(g.text):
         return 365         # "grow sales 200% YoY": a year's growth
     return None
-
-
-PER_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ](?:on|over)[- ]year|per\s+annum|p\.a\.)(?!\w)", _I)
 
 
 INTERNAL_PARTY = re.compile(r"\b(?:finance|hr|legal|it|ops|operations|sales|marketing|security|compliance|engineering|"

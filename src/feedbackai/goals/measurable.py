@@ -43,6 +43,8 @@ VAGUE_PREDICATE = re.compile(
 RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\bband\s+[1-9](?:\.5)?\s+(?:in\s+)?(?:ielts|toefl|pte|oet)\b|\b(?:ielts|toefl|pte|oet)\s+(?:score\s+of\s+|overall\s+)?(?:band\s+)?[1-9](?:\.5)?\b|\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
                            r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
                            r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
+# a quoted name; apostrophes inside words ("team's", "it's") do not open or close one
+QUOTED = re.compile(r"(?<!\w)[\"'‘“][^\"'’”]{2,60}[\"'’”](?!\w)")
 ELIMINATE = re.compile(r"\beliminat(?:e|es|ed|ing)\b|^\s*(?:end|eradicate)\s+(?=\w)", re.I)
 # organising an event is done when it has happened ("organise a team away-day")
 EVENT_VERBS = {"organise", "organize", "arrange", "plan"}
@@ -105,7 +107,7 @@ def check(g: Goal) -> CriterionResult:
                                details=details)
     # a word of a name is not a vague predicate: "Win the 'Best BPO of the Year' award", "the Great Place to Work list"
     propn = {g.char(t.idx) for t in g.doc if t.pos_ == "PROPN" and t.idx >= g.offset}
-    quoted = [m.span() for m in re.finditer(r"[\"'‘“][^\"'’”]{2,60}[\"'’”]", text)]
+    quoted = [m.span() for m in QUOTED.finditer(text)]
     vague = next((m for m in VAGUE_PREDICATE.finditer(text)
                   if m.start() not in propn and not any(a < m.start() < b for a, b in quoted)), None)
     kpi = KPI_NAMES.search(text)
