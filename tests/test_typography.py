@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from feedbackai.typography import _PLAIN, plain, unmarked
@@ -91,4 +93,42 @@ def test_script_and_style_content_and_comments_are_not_review_text():
 @pytest.mark.parametrize("text", ["Revenue < plan and costs > budget.", "Loved working with her <3",
                                   "Use a<b in the SQL filter", "R&D spend & tax credits; AT&T account"])
 def test_text_that_only_looks_like_markup_is_left_alone(text):
+    assert unmarked(text) is None
+
+
+MARKDOWN = [
+    ("She is **bossy** and _emotional_ in meetings.", "She is bossy and emotional in meetings."),
+    ("* She is a bit of a __diva__.\n* Great job overall!", "* She is a bit of a diva.\n* Great job overall!"),
+    ("See [her write-up](https://wiki.example.com/q3 \"Q3\") - she is *abrasive* with `git` novices.",
+     "See her write-up - she is abrasive with `git` novices."),
+    ("He is ~~too old~~ **_too old_** for this.", "He is too old too old for this."),
+]
+
+
+@pytest.mark.parametrize("marked,shown", MARKDOWN)
+def test_markdown_emphasis_and_links_are_read_as_the_text_they_show(analyzer, marked, shown):
+    assert unmarked(marked).text == shown
+    got, want = analyzer.analyze(marked), analyzer.analyze(shown)
+    assert want.flags
+    shows = [(f.category, re.sub(r"[*_~`]", "", f.text)) for f in got.flags]   # a flag may span a marker inside it
+    assert sorted(shows) == sorted((f.category, f.text) for f in want.flags)
+    for f in got.flags:
+        assert f.text == marked[f.start:f.end] and f.text[0] not in "*_~`" and f.text[-1] not in "*_~`"
+    for s in got.sentences:
+        assert s.text == marked[s.start:s.end]
+
+
+def test_markdown_inside_html_maps_back_through_both():
+    text = "<p>She is **bossy**&nbsp;at times.</p>"
+    u = unmarked(text)
+    assert u.text == "\nShe is bossy at times.\n"
+    k = u.text.index("bossy")
+    assert text[slice(*u.span(k, k + 5))] == "bossy"
+    assert text[slice(*u.span(k + 5, k + 6))] == "&nbsp;"      # the closing marker left no character
+
+
+@pytest.mark.parametrize("text", ["Renamed load_user_data and user_id in the API.", "Scored 5 * 3 * 2 on the rubric.",
+                                  "Revenue* was up (*unaudited).", "Cut costs by 10%_", "Tickets tagged [urgent] first.",
+                                  "Hit 2*3*4 = 24", "Use the snake_case_names the team agreed"])
+def test_text_that_only_looks_like_markdown_is_left_alone(text):
     assert unmarked(text) is None

@@ -16,6 +16,12 @@ elements and comments removed with their content, character references decoded (
 :func:`restore` maps every offset of the report back onto the writer's text, so flags and evidence
 point at the words the writer sees. Only the names of HTML elements count as tags: "revenue < plan",
 "<3" and "R&D" are left alone.
+
+Comments written in tools with Markdown ("She is **bossy**", "a bit of a __diva__", "[her write-up](https://...)")
+are read the same way: emphasis and strike-through markers around a phrase are removed and a link
+is read as its label; markers inside words ("load_user_data", "2*3*4") are not markup, and code spans keep their backticks (the scorers were
+trained on comments that quote code that way). Markup inside
+HTML is read after the HTML, and the offsets map back through both.
 """
 
 from __future__ import annotations
@@ -71,15 +77,39 @@ class Unmarked:
         return self.starts[start], self.ends[end - 1]
 
 
-def unmarked(text: str) -> Unmarked | None:
-    """The text without its HTML markup (see the module's docstring), or None when it has none."""
-    if "<" not in text and "&" not in text:
-        return None
+_MARKDOWN = re.compile(
+    r"\[(?P<label>[^\[\]\n]{1,500})\]\((?:<[^<>\n]*>|[^()\s]{1,2000})(?:\s+\"[^\"\n]*\")?\)"   # [label](url "title")
+    r"|(?<![\w*~`\\])(?P<d>\*\*|__|~~|\*|_)(?=\S)"                               # an opening marker
+    r"(?P<body>[^\n]{0,300}?)(?<=[^\s\\])(?P=d)(?![\w*~`])")                              # the phrase, its closer
+_MARKDOWN_CHARS = frozenset("*_~[")
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]]) -> Unmarked:
+    """``text`` with each ``(start, end, keep)`` edit applied (sorted, not overlapping): ``text[start:end]``
+    becomes ``keep`` (one character standing for all of it, or nothing)."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    found = False
+    for a, b, keep in edits:
+        out.append(text[pos:a])                   # the text before the markup, character for character
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        if keep:
+            out.append(keep)
+            starts.append(a)
+            ends.append(b)
+        pos = b
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return Unmarked("".join(out), starts, ends)
+
+
+def _html(text: str) -> Unmarked | None:
+    if "<" not in text and "&" not in text:
+        return None
+    edits: list[tuple[int, int, str]] = []
     for m in _MARKUP.finditer(text):
         s = m.group(0)
         keep = ""
@@ -87,23 +117,44 @@ def unmarked(text: str) -> Unmarked | None:
             keep = html.unescape(s)
             if len(keep) != 1 or keep == s:  # an unknown name, or several characters: left as written
                 continue
-        elif m.group("block") and not (pos == m.start() and out and out[-1] == "\n"):
-            keep = "\n"
-        found = True
-        out.append(text[pos:m.start()])          # the text before the markup, character for character
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
-        if keep:                                  # one character standing for the whole markup
-            out.append(keep.translate(_TABLE))
-            starts.append(m.start())
-            ends.append(m.end())
-        pos = m.end()
-    if not found:
+            keep = keep.translate(_TABLE)
+        elif m.group("block") and not (edits and edits[-1][1] == m.start() and edits[-1][2] == "\n"):
+            keep = "\n"                      # one line break for a run of block tags
+        edits.append((m.start(), m.end(), keep))
+    return _edited(text, edits) if edits else None
+
+
+def _markdown(text: str) -> Unmarked | None:
+    """One pass over Markdown markup (a phrase marked twice, "**_too old_**", needs two)."""
+    if not _MARKDOWN_CHARS.intersection(text):
         return None
-    out.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
-    return Unmarked("".join(out), starts, ends)
+    edits: list[tuple[int, int, str]] = []
+    for m in _MARKDOWN.finditer(text):
+        if m.group("label") is not None:
+            edits.append((m.start(), m.start("label"), ""))
+            edits.append((m.end("label"), m.end(), ""))
+        else:
+            edits.append((m.start(), m.start("body"), ""))
+            edits.append((m.end("body"), m.end(), ""))
+    return _edited(text, edits) if edits else None
+
+
+def _through(outer: Unmarked | None, inner: Unmarked | None) -> Unmarked | None:
+    """``inner`` (computed on ``outer.text``) with its offsets mapped back through ``outer``."""
+    if outer is None or inner is None:
+        return inner or outer
+    return Unmarked(inner.text, [outer.starts[k] for k in inner.starts], [outer.ends[k - 1] for k in inner.ends])
+
+
+def unmarked(text: str) -> Unmarked | None:
+    """The text without its HTML and Markdown markup (see the module's docstring), or None when it has none."""
+    where = _html(text)
+    for _ in range(3):
+        step = _markdown(where.text if where else text)
+        if step is None:
+            break
+        where = _through(where, step)
+    return where
 
 
 def _where(obj, where: Unmarked | None) -> tuple[int, int]:
