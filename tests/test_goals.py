@@ -377,7 +377,91 @@ def test_not_deadlines_either(text):
     assert not find_deadlines(text, TODAY)
 
 
+# halves and quarters written the Japanese and Latin American way, school terms, holidays of more
+# countries, seasons of farming and sport, a named event's year (2026-11-27, tenth session, from smart_g and smart_h)
+@pytest.mark.parametrize("text,today,expected", [
+    ("by 2H", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("at latest end of 1H", dt.date(2025, 9, 1), dt.date(2026, 6, 30)),
+    ("by end of 3Q 2025", dt.date(2025, 3, 1), dt.date(2025, 9, 30)),
+    ("until 1S26", dt.date(2025, 9, 1), dt.date(2026, 6, 30)),
+    ("until 1st semester 2025", dt.date(2025, 11, 10), dt.date(2025, 6, 30)),    # past
+    ("by end of Semester 2 2024", dt.date(2025, 2, 1), dt.date(2024, 12, 31)),   # past
+    ("in Semester 1", dt.date(2026, 9, 1), dt.date(2027, 6, 30)),
+    ("during Term 3", dt.date(2026, 3, 1), dt.date(2026, 9, 30)),
+    ("in the first half", dt.date(2024, 11, 1), dt.date(2025, 6, 30)),
+    ("Due: this FY", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("for the calendar year", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("in calendar 2026", dt.date(2025, 3, 1), dt.date(2026, 12, 31)),
+    ("within the quarter", dt.date(2025, 5, 1), dt.date(2025, 6, 30)),
+    ("for the rest of 2025", dt.date(2025, 5, 1), dt.date(2025, 12, 31)),
+    ("every month of 2025", dt.date(2025, 1, 10), dt.date(2025, 12, 31)),
+    ("until 2025/3", dt.date(2025, 5, 1), dt.date(2025, 3, 31)),                 # past
+    ("by 2025/03/31", dt.date(2025, 1, 1), dt.date(2025, 3, 31)),
+    ("by June 30 (2024)", dt.date(2024, 7, 25), dt.date(2024, 6, 30)),           # past
+    ("on St Stephen's Day", dt.date(2025, 9, 1), dt.date(2025, 12, 26)),
+    ("by Heritage Day", dt.date(2025, 6, 1), dt.date(2025, 9, 24)),
+    ("by Matariki", dt.date(2026, 2, 1), dt.date(2026, 7, 10)),
+    ("through to Labour Weekend 2025", dt.date(2025, 11, 10), dt.date(2025, 10, 27)),   # past
+    ("before Golden Week", dt.date(2025, 2, 1), dt.date(2025, 5, 5)),
+    ("for Buen Fin", dt.date(2025, 6, 1), dt.date(2025, 11, 17)),
+    ("before Sham El-Nessim", dt.date(2025, 1, 10), dt.date(2025, 4, 21)),
+    ("before the 2024 Semana Santa shutdown", dt.date(2024, 5, 2), dt.date(2024, 3, 31)),   # past
+    ("before Chuseok", dt.date(2024, 9, 20), dt.date(2025, 10, 6)),
+    ("in the Christmas peak season 2024", dt.date(2025, 2, 2), dt.date(2024, 12, 25)),     # past
+    ("for the 2025 season", dt.date(2024, 11, 1), dt.date(2025, 12, 31)),
+    ("at the 2027 AAUT awards", dt.date(2026, 3, 1), dt.date(2027, 12, 31)),
+    ("for the 2027 vintage", dt.date(2026, 3, 1), dt.date(2027, 12, 31)),
+    ("intake 2026", dt.date(2025, 8, 1), dt.date(2026, 12, 31)),
+])
+def test_deadlines_of_more_calendars(text, today, expected):
+    found = find_deadlines("Ship the release " + text, today)
+    assert found and max(d.date for d in found if d.date) == expected, found
+
+
+@pytest.mark.parametrize("text", ["before budburst", "before the end of the wet", "before next calving",
+                                  "over pre-season", "in the next intake", "at the time of the autumn release",
+                                  "before the consenting hearings"])
+def test_farming_and_sporting_seasons_are_events(text):
+    found = find_time_expressions("Get it done " + text, TODAY)
+    assert found and all(d.date is None and d.how == "event" for d in found), found
+
+
+@pytest.mark.parametrize("goal,today,met", [
+    # a date with its year outranks a relative or yearless one beside it
+    ("Close the month in 4 working days instead of 6 - target until end of Q1 2024.", "2024-10-15", False),
+    ("All pallets for the Christmas promo shipped before 1st of December 2024.", "2024-12-16", False),
+    ("Support opening of the new cross-dock in 6th of October City by Q3 2024.", "2025-04-20", False),
+    ("Close the month in 4 working days instead of 6 by end of Q1 2027.", "2026-10-15", True),
+    ("Ship the beta within 6 weeks and the GA by March 2027.", "2026-11-26", True),
+    # a rule for each item, not a horizon
+    ("Triage all new bugs within 1 business day.", "2024-11-12", False),
+    ("Respond to all councillor representations within 10 working days, every time.", "2027-02-22", False),
+    ("Process all DA's in 10 working days", "2025-08-25", False),
+    ("Migrate all 40 services to Kubernetes within 6 weeks.", "2026-11-26", True),
+    ("From next sprint on, every PR must have unit tests with 80% coverage.", "2025-04-14", False),
+    # a period heading the goal
+    ("2026: EBITDA BRL 250M, open the Chile subsidiary, sell the Recife plant.", "2025-11-01", True),
+    ("2H goals: AHT 5:30, QA score 92, finish the Excel advanced course.", "2025-03-01", True),
+])
+def test_time_bound_with_several_expressions(analyzer, goal, today, met):
+    c = crit(goal, "time_bound", today=dt.date.fromisoformat(today))
+    assert c.met is met, c.explanation
+
+
 # --------------------------------------------------------------------------- achievable
+# a turnaround rule for every item with no period (2026-11-27, tenth session, from smart_g and smart_h)
+@pytest.mark.parametrize("goal,met", [
+    ("Triage all new bugs within 1 business day.", False),
+    ("Respond to all councillor representations within 10 working days, every time.", False),
+    ("Approve all expense claims in my queue within 2 working days for the rest of the year", True),
+    ("Process every UCAS application in my queue within 10 working days this cycle", True),
+    ("Close all 45 open audit findings within 30 days", True),
+])
+def test_a_rule_for_every_item_needs_a_period(analyzer, goal, met):
+    c = crit(goal, "achievable")
+    assert c.met is met, c.explanation
+
+
 @pytest.mark.parametrize("goal,met", [
     ("Zero defects forever", False),
     ("Reach 100% of all customers by Q1", False),

@@ -51,6 +51,7 @@ import re
 
 from ..types import CriterionResult
 from .context import Goal
+from .dates import PER_ITEM
 from .signals import (ABSOLUTE, EVERYONE, FROM_TO, HUNDRED, MULTIPLIER, NAMED_DEAL, OUTSIDE_CONTROL,
                       UP_FROM, WORD_MULT, ZERO, targets)
 
@@ -774,7 +775,11 @@ def check(g: Goal) -> CriterionResult:
         assert m is not None
         flag(f"'{m.group(0)}' is a perfect target: one miss fails it, and it is rarely fully in one person's hands.",
              m.start(), m.end(), "perfect target")
-    if pop and not gate and not practice and not (absolute or zero or hundred):
+    per_item = PER_ITEM.search(text) if not (bounded or gate or absolute or zero or hundred) else None
+    if per_item:
+        flag(f"'{per_item.group(0)}' is a rule for every item with no period: one late item fails it.",
+             per_item.start(), per_item.end(), "absolute target")
+    if pop and not gate and not practice and not (absolute or zero or hundred or per_item):
         flag(f"'{pop.group(0)}' covers an open population or scope: outcomes for everyone are not one person's to deliver.",
              pop.start(), pop.end(), "open scope")
     qs = targets(g)

@@ -17,7 +17,17 @@ Recognised, each resolved to the last day it allows:
 - seasons and holidays ("by summer", "spring 2026", "before Christmas", "by Easter", "before
   Black Friday", "before winter break", "by the end of the holiday season");
 - event deadlines ("before the spring release", "by the CES deadline", "by the end of term",
-  "before the Q3 board meeting"): time-bound, but they cannot be resolved to a date.
+  "before the Q3 board meeting", "before budburst", "before next calving", "over pre-season"):
+  time-bound, but they cannot be resolved to a date;
+- halves, quarters and semesters as written in Japan, Korea and Latin America ("by 2H", "end of 3Q 2025",
+  "until 1S26", "1st semester 2025"), school terms ("Term 3", "Semester 2 2024"), dates written
+  year first ("2025/03/31", "until 2025/3"), a year in brackets ("June 30 (2024)"), a named
+  event's year ("for the 2025 season", "at the 2027 AAUT awards", "vintage 2026") and a period
+  heading the goal ("2026: EBITDA ...").
+
+A date that carries its year and follows "by", "before", "until", "due" or "end of" (``firm``)
+outranks relative and yearless expressions beside it: "close the month in 4 working days - target
+until end of Q1 2024" is due at the end of Q1 2024 (see :mod:`.time_bound`).
 
 Also recognised so that they are *not* read as deadlines: start dates with no end ("starting
 next week", "from Monday"), standing per-item rules ("within 72 hours of disclosure", "24h
@@ -57,7 +67,9 @@ EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|me
                r"election|survey|assessment|appraisals?|evaluation|start|starts|begins|ends|renewal date|"
                r"recess|holidays?|break|weekend|session|parliamentary\s+session|demo|fest|festival|address|"
                r"keynote|premiere|tournament|playoffs|gala|harvest|planting|midterms?|midterm elections|primaries|"
-               r"inauguration|open house|showcase|hackathon|budget)")
+               r"inauguration|open house|showcase|hackathon|budget|budburst|bud\s?burst|calving|lambing|vintage|intake|"
+               r"pre-?season|hearings?|shutdown|top(?:ping)?\s+out|wet(?=\s*(?:season\b|[.,;)]|$))|"
+               r"dry(?=\s*(?:season\b|[.,;)]|$)))")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
@@ -68,6 +80,7 @@ class Deadline:
     text: str
     date: dt.date | None      # None: an event deadline that cannot be resolved
     how: str                  # absolute | relative | quarter | event | start | standing | label
+    firm: bool = False        # a date with its year after "by", "before", "until", "due", "end of"
 
     @property
     def is_deadline(self) -> bool:
@@ -205,6 +218,19 @@ _HOLI = {2023: (3, 8), 2024: (3, 25), 2025: (3, 14), 2026: (3, 4), 2027: (3, 22)
          2030: (3, 20)}
 _DUSSEHRA = {2023: (10, 24), 2024: (10, 12), 2025: (10, 2), 2026: (10, 20), 2027: (10, 9), 2028: (9, 27)}
 _ONAM = {2023: (8, 29), 2024: (9, 15), 2025: (9, 5), 2026: (8, 26)}
+_CHUSEOK = {2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3),
+            2029: (9, 22), 2030: (9, 12)}
+_MATARIKI = {2022: (6, 24), 2023: (7, 14), 2024: (6, 28), 2025: (6, 20), 2026: (7, 10), 2027: (6, 25),
+             2028: (7, 14), 2029: (7, 6), 2030: (6, 21)}     # New Zealand's public holiday (set by statute)
+
+
+def _orthodox_easter(year: int) -> dt.date:
+    """Orthodox (Julian) Easter Sunday, as a Gregorian date (1900-2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return dt.date(year, month, day + 1) + dt.timedelta(days=13)
 HOLIDAYS.update({
     "diwali": _table(_DIWALI), "deepavali": _table(_DIWALI), "holi": _table(_HOLI),
     "eid al-fitr": _table(_EID_FITR), "eid ul-fitr": _table(_EID_FITR), "eid": _table(_EID_FITR),
@@ -217,6 +243,16 @@ HOLIDAYS.update({
     "navratri": _table(_DUSSEHRA, -9), "onam": _table(_ONAM), "pongal": _on(1, 14), "makar sankranti": _on(1, 14),
     "songkran": _on(4, 13), "nowruz": _on(3, 20), "republic day": _on(1, 26), "madaraka day": _on(6, 1),
     "mashujaa day": _on(10, 20), "jamhuri day": _on(12, 12),
+    "chuseok": _table(_CHUSEOK), "matariki": _table(_MATARIKI), "stephen's day": _on(12, 26), "stephens day": _on(12, 26),
+    "heritage day": _on(9, 24), "youth day": _on(6, 16), "freedom day": _on(4, 27),
+    "day of reconciliation": _on(12, 16), "golden week": _on(5, 5), "obon": _on(8, 15),
+    "labour weekend": lambda y: _nth_weekday(y, 10, 0, 4),          # New Zealand: the fourth Monday of October
+    "buen fin": lambda y: _nth_weekday(y, 11, 0, 3),                # Mexico: ends on Revolution Day's Monday
+    "semana santa": _easter, "holy week": _easter, "carnival": lambda y: _easter(y) - dt.timedelta(days=47),
+    "carnaval": lambda y: _easter(y) - dt.timedelta(days=47),
+    "sham el-nessim": lambda y: _orthodox_easter(y) + dt.timedelta(days=1),
+    "sham el nessim": lambda y: _orthodox_easter(y) + dt.timedelta(days=1),
+    "orthodox easter": _orthodox_easter,
     # seasons that start a year's work: East Africa's long (March-May) and short (October-December)
     # rains, South Asia's south-west (June) and north-east (October) monsoon
     "long rains": _on(3, 1), "short rains": _on(10, 1), "ne monsoon": _on(10, 15), "north-east monsoon": _on(10, 15),
@@ -232,7 +268,9 @@ HOLIDAY_RE = (r"(christmas(?: break)?|xmas|new year(?:'s| ?s)?(?: eve| day)?|hal
               r"waitangi day|st\.? patrick'?s day|diwali|deepavali|holi|eid(?:\s+(?:al|ul)[- ](?:fitr|adha))?|"
               r"hari raya(?: puasa| haji)?|lebaran|rama[dz]an|bakrid|hajj(?: season)?|(?:chinese|lunar) new year|tet|"
               r"dussehra|durga puja|navratri|onam|pongal|makar sankranti|songkran|nowruz|republic day|madaraka day|"
-              r"mashujaa day|jamhuri day|long rains|short rains|(?:sw |south-?west |ne |north-?east )?monsoon)")
+              r"mashujaa day|jamhuri day|long rains|short rains|(?:sw |south-?west |ne |north-?east )?monsoon|chuseok|"
+              r"matariki|(?:st\.? )?stephen'?s day|heritage day|youth day|freedom day|day of reconciliation|golden week|"
+              r"obon|labour weekend|buen fin|semana santa|holy week|carnival|carnaval|sham el[- ]nessim|orthodox easter)")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -277,9 +315,17 @@ def _season_end(name: str, year: int | None, today: dt.date, which: str | None =
 
 
 # ----------------------------------------------------------------------------- patterns
+# a turnaround for each item ("respond to all representations within 10 working days"); not a batch with
+# a count or a definite set ("close all 45 findings within 30 days", "all the overdue invoices")
+PER_ITEM = re.compile(rf"\b(?:respond|reply|answer|acknowledge|process|triage|approve|resolve|return|action|assess|handle|"
+                      rf"investigate|call\s+back|turn\s+around)\w*\s+(?:to\s+)?(?:all|every|each|any)\s+(?!\d|the\b|of\b|"
+                      rf"remaining\b|outstanding\b|open\b|existing\b|current\b|overdue\b|backlog)[^.;:\n]{{0,60}}?(?P<span>\b(?:within|in)\s+"
+                      rf"(?:~|about\s+)?{NUM}\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|hrs?|h))\b", re.I)
 _F = re.I
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # things that look like dates but are not deadlines (listed first: they win an overlap)
+    (PER_ITEM, "standing"),
+    (re.compile(r"\bfrom\s+(?:the\s+)?(?:next|this|coming)\s+(?:sprint|week|month|quarter|year|release)\s+on(?:wards?)?\b", _F), "start"),
     (re.compile(rf"\b(?:within|in under|in less than|under|inside)\s+(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\s+(?:of|after|from|following)\s+(?!now\b|today\b)", _F), "standing"),
     (re.compile(r"\b(?:within|in\s+under|in\s+less\s+than|under|inside)\s+(?:~|about\s+)?(?:\d+|an?|one|two|three|four|five|ten|twelve|24|48|72)\s*-?\s*(?:h|hrs?|hours?|mins?|minutes?|seconds?|secs?)\b", _F), "standing"),
     # a limit on the goal's own measure ("no patient waits more than 4 hours"): its number is a target
@@ -292,6 +338,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:starting|beginning|commencing|effective|from|as of)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:this|next|coming)\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)|today|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|q[1-4](?:\s+\d{{4}})?(?!\s*(?:fy|cy))|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", _F), "start"),
     # absolute dates
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "iso"),
+    (re.compile(r"\b((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})\b"), "iso"),                    # 2025/03/31
+    (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than)\s+((?:19|20)\d\d)/(\d{1,2})\b(?![/.]\d)", _F), "ym"),
+    (re.compile(rf"\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*\(\s*(\d{{4}})\s*\)", _F), "mdy"),   # June 30 (2024)
     (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b"), "numeric"),
     (re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b"), "numeric"),            # "Due: 31-12-2025"
     (re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|on\s+or\s+before|on)\s+(?:the\s+)?(\d{1,2})/(\d{1,2})\b(?![/.]\d)(?!\s+of\b)", _F), "numeric_dm"),
@@ -310,32 +359,51 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:fy|cy)\s*'?(\d{4}|\d{2})\s*[/-]?\s*(q[1-4]|h[12])\b", _F), "fy_quarter"),
     (re.compile(r"\b(q[1-4]|h[12])(?:\s*[-/']?\s*(\d{4}|\d{2}))?\b(?!\s*(?:%|percent))", _F), "quarter"),
     (re.compile(r"\b([12])h\s*'?(\d{4}|\d{2})\b", _F), "half_num"),
+    (re.compile(r"(?<![\w/.])([12])H\b(?!\s*'?\d)"), "half_bare"),                     # "by 2H" (not "2h", hours)
+    (re.compile(r"\b([1-4])q\s*'?((?:19|20)\d\d|\d\d)\b", _F), "quarter_num"),          # "3Q 2025", "4Q25"
+    (re.compile(r"(?<![\w/.])([1-4])Q\b(?!\s*'?\d)"), "quarter_num"),
+    (re.compile(r"\b(?:(1st|2nd|first|second)\s+semester|semester\s+([12]))(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b", _F), "semester"),
+    (re.compile(r"\b([12])S\s*'?((?:19|20)\d\d|\d\d)\b"), "semester_num"),             # "1S26": first semester 2026
+    (re.compile(r"\bterm\s+([1-4])(?:\s*,?\s*((?:19|20)\d\d))?\b(?!\s*(?:%|percent|of\s+the\s+(?:contract|agreement|lease|loan)))", _F), "school_term"),
+    (re.compile(r"\b(?:in|by|during|for|until|till|before|within|(?:at\s+(?:the\s+)?latest\s+)?(?:the\s+)?end\s+of)\s+(?:the\s+)?(first|second|1st|2nd)\s+half\b(?!\s+of)", _F), "half_next"),
     (re.compile(r"\b(first|second|1st|2nd|back|front)\s+half\s+(?:of\s+)?(?:(the|this|next)\s+(?:fiscal\s+|calendar\s+)?year|(?:fy\s*)?'?(\d{4}))\b", _F), "half_words"),
     (re.compile(r"\b(this|next|the\s+next|the\s+coming|coming|current)\s+half(?:[- ]year)?\b", _F), "half_rel"),
     (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+|by\s+|in\s+|during\s+|through\s+|for\s+)?(?:the\s+)?(?:fy|fiscal\s+year|financial\s+year|fiscal)\s*'?(\d{4}|\d{2})(?:\s*/\s*'?\d{2,4})?\b", _F), "fy"),
     (re.compile(r"\bfy\s*(\d{2})\s*[-/]\s*(\d{2})\b", _F), "fy_span"),
     (re.compile(r"\b(?:(early|late|mid-?|end of|the end of|middle of|the middle of|start of|beginning of|before the end of)\s*)(?:the\s+year\s+)?(\d{4})\b(?!\s*(?:%|percent|[a-z]))", _F), "year_mod"),
-    (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than|(?:time[- ]?bound|deadline|due(?:\s+date)?|timeline|target\s+date|by\s+when)\s*[:=-])\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
+    # holidays (before the years and events below: "before the 2024 Semana Santa shutdown")
+    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?"
+                rf"(?:(?P<pre>(?:19|20)\d\d)\s+)?{HOLIDAY_RE}(?:\s+(?:peak|rush|season|shutdown|period|trading|sale|sales|promo))*"
+                rf"(?:\s+(?P<yr>(?:19|20)\d\d))?\b", _F), "holiday"),
+    # a named event's year: "for the 2025 season", "at the 2027 AAUT awards", "vintage 2026", "the 2025/26 URC season"
+    (re.compile(r"\b(?:for|at|in|before|by|during|until|till|ahead\s+of)\s+the\s+((?:19|20)\d\d)\s+(?:[\w'’&.-]+\s+){0,4}?"
+                r"(?:awards?|world\s+cup|season|olympics|games|championships?|round|intake|vintage|harvest|conference|summit|"
+                r"expo|show|cup|tournament|elections?|festival|fair|census|draft|tour|grand\s+final|final|playoffs)\b", _F), "year_event"),
+    (re.compile(r"\b(harvest|intake|world\s+cup|olympics|census|season)\s+((?:19|20)\d\d)\b(?!\s*[/-]\s*\d)", _F), "event_year"),
+    (re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d)\s+(?:[A-Z][\w&]*\s+){0,2}season\b"), "season_span"),
+    (re.compile(r"\b(?:by|before|until|till|through|thru|throughout|in|during|for|within|across|over|no later than|(?:time[- ]?bound|deadline|due(?:\s+date)?|timeline|target\s+date|by\s+when)\s*[:=-]|(?:every|each)\s+(?:day|week|month|quarter|sprint|shift)\s+of)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?|the\s+(?:rest|remainder)\s+of\s+|calendar\s+(?:year\s+)?)?(?:cy\s*)?(\d{4})\b(?![\w-]*\s*(?:%|percent))", _F), "year_only"),
     (re.compile(r"\b(\d{4})\s+(?:season|school year|academic year|calendar year)\b", _F), "year_season"),
+    (re.compile(r"\b(?:for|in|during|over|across|throughout)\s+the\s+(?:calendar|financial|fiscal)\s+year\b(?!\s*'?\d)", _F), "this_year"),
+    (re.compile(r"\b(?:within|during|over|by\s+the\s+end\s+of)\s+the\s+(quarter|month|year|week)\b(?!\s*'?\d)(?!\s+(?:of|to|before|after|ahead|ending))", _F), "this_unit"),
+    (re.compile(r"\A\s*(?:(?:my\s+)?goals?\s+(?:for\s+)?)?((?:19|20)\d\d)\s*:", _F), "year_header"),    # "2026: EBITDA ..."
     # relative to today
     (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|fiscal|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
     (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d|fy))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
-    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|qtr|year|sprint|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
-    (re.compile(r"\b(?:all|this|that)\s+(?:(?:appraisal|review|performance|planning|budget|bonus|promotion|reporting)\s+)?(year|quarter|qtr|month|week|season|term|semester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
+    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|qtr|year|sprint|fy|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
+    (re.compile(r"\b(?:all|this|that)\s+(?:(?:appraisal|review|performance|planning|budget|bonus|promotion|reporting)\s+)?(year|quarter|qtr|month|week|season|term|semester|trimester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
     (re.compile(rf"\b(?:within|in|over|inside|for|after|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\b", _F), "within"),
     (re.compile(rf"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b", _F), "within"),
     (re.compile(r"\b(?:by|before|until|till|on|this|next|coming)\s+(?:this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F), "weekday"),
     (re.compile(r"\b(tomorrow|tonight|overnight|today|by\s+the\s+weekend|this\s+weekend|next\s+weekend|end\s+of\s+the\s+week)\b", _F), "tomorrow"),
     (re.compile(r"\b(?:by\s+|before\s+|until\s+)?mid-?\s?(year|quarter|month)\b", _F), "mid_unit"),
     # seasons and holidays
-    (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?{HOLIDAY_RE}(?:\s+((?:19|20)\d\d))?\b", _F), "holiday"),
     (re.compile(rf"\b(?:{PREP}\s+|end\s+of\s+|the\s+end\s+of\s+|this\s+|next\s+|coming\s+)(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(this|next|coming)\s+)?(spring|summer|fall|autumn|winter)\b"
                 rf"(?!\s+(?:release|launch|sale|sales|collection|campaign|conference|show|fair|exams?|intake|cohort|"
                 rf"catalog|catalogue|menu|edition|update|round|review|testing|planning|offsite|kickoff|go-live))", _F), "season"),
     # events: "at launch", "this busy season", "before the spring release", "by the CES deadline", "by the end of term"
     (re.compile(r"\bat\s+(?:the\s+)?(?:launch|go-?\s?live|release|opening|kick-?off)\b", _F), "event"),
     (re.compile(r"\b(?:during|this|over|through|in|for)\s+(?:the\s+)?(?:busy|peak|tax|filing|harvest|planting|calving|lambing|audit)\s+seas\w*", _F), "event"),
-    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|(?:at|in)(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at\s+the\s+time\s+of|over(?=\s+pre-?season)|(?:at|in)(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -365,6 +433,9 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         if not (1 <= month <= 12 and 1 <= day <= 31) or _safe_date(today.year, month, day) is None:
             return None
         return _next_date(month, day, today), "absolute"
+    if kind == "ym":
+        month = int(g[1])
+        return (_end_of_month(int(g[0]), month), "absolute") if 1 <= month <= 12 else None
     if kind == "drange":
         return _safe_date(int(g[3]), _month(g[2]), int(g[1])), "absolute"
     if kind == "mdy":
@@ -418,6 +489,39 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return _end_of_half(year, n), "quarter"
     if kind == "half_num":
         return _end_of_half(_year(g[1]) or today.year, int(g[0])), "quarter"
+    if kind in ("half_bare", "half_next"):
+        n = 1 if g[0].lower() in ("1", "first", "1st") else 2
+        year = today.year if _end_of_half(today.year, n) >= today else today.year + 1
+        return _end_of_half(year, n), "quarter"
+    if kind == "quarter_num":
+        n, year = int(g[0]), _year(g[1]) if len(g) > 1 else None
+        if year is None:
+            year = today.year if _end_of_quarter(today.year, n) >= today else today.year + 1
+        return _end_of_quarter(year, n), "quarter"
+    if kind in ("semester", "semester_num"):
+        if kind == "semester":
+            n = 1 if (g[0] or "").lower() in ("1st", "first") or g[1] == "1" else 2
+            year = _year(g[2])
+        else:
+            n, year = int(g[0]), _year(g[1])
+        if year is None:
+            year = today.year if _end_of_half(today.year, n) >= today else today.year + 1
+        return _end_of_half(year, n), "quarter"
+    if kind == "school_term":
+        n, year = int(g[0]), _year(g[1])
+        if year is None:
+            year = today.year if _end_of_quarter(today.year, n) >= today else today.year + 1
+        return _end_of_quarter(year, n), "quarter"
+    if kind == "this_year":
+        return dt.date(today.year, 12, 31), "relative"
+    if kind == "year_header":
+        return dt.date(int(g[0]), 12, 31), "absolute"
+    if kind in ("year_event", "event_year"):
+        y = int(g[0] if kind == "year_event" else g[1])
+        month = 10 if "harvest" in text else 12
+        return _end_of_month(y, month), "absolute"
+    if kind == "season_span":
+        return dt.date(int(g[0]) + 1, 6, 30), "absolute"
     if kind == "half_words":
         h = 1 if g[0].lower() in ("first", "1st", "front") else 2
         if g[2]:
@@ -529,7 +633,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return None
     if kind == "this_unit":
         unit = g[0].lower().replace("qtr", "quarter")
-        if unit in ("season", "term", "semester", "cycle"):
+        if unit in ("season", "term", "semester", "trimester", "cycle"):
             return None, "event"
         if unit == "sprint":
             return _add_days(today, 14), "relative"
@@ -562,7 +666,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             return _end_of_quarter(today.year, _quarter_of(today)) - dt.timedelta(days=45), "relative"
         return dt.date(today.year, today.month, 15), "relative"
     if kind == "holiday":
-        d = _holiday(g[1], int(g[2]) if g[2] else None, today)
+        year = m.group("yr") or m.group("pre")
+        d = _holiday(g[2], int(year) if year else None, today)
         return (d, "absolute") if d is not None else (None, "event")
     if kind == "season":
         return _season_end(g[1], None, today, (g[0] or "").lower() or None), "absolute"
@@ -594,6 +699,19 @@ def _is_label(m: re.Match[str]) -> bool:
 
 
 _ORDER = {kind: i for i, (_, kind) in enumerate(_PATTERNS)}
+# kinds whose date does not carry a year the writer wrote (the next occurrence, or relative to today)
+_FLOATING = frozenset({"md", "dm", "numeric_dm", "month", "within", "weekday", "tomorrow", "next", "this_unit", "end_of",
+                       "end_of_short", "mid_unit", "season", "half_rel", "half_bare", "half_next", "this_year"})
+_FIRM_LEAD = re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|deadline|at\s+(?:the\s+)?latest|end\s+of)\b[^\w]*"
+                        r"(?:\w+\s+){0,2}$", re.I)
+
+
+def _firm(kind: str, text: str, start: int, end: int) -> bool:
+    """A date with the year written, after "by", "before", "until", "due" or "end of" (in it or just before it)."""
+    if kind in _FLOATING or not re.search(r"\d\d", text[start:end]):
+        return False
+    return bool(_FIRM_LEAD.search(text[max(0, start - 24):start]) or
+                re.match(r"\s*(?:by|before|until|till|due|no\s+later\s+than|(?:the\s+)?end\s+of)\b", text[start:end], re.I))
 
 
 def find_time_expressions(text: str, today: dt.date) -> list[Deadline]:
@@ -608,10 +726,10 @@ def find_time_expressions(text: str, today: dt.date) -> list[Deadline]:
             date, how = res
             if date is None and how not in ("event", "start", "standing", "label", "threshold"):
                 continue
-            s, e = m.start(), m.end()
+            s, e = (m.start("span"), m.end("span")) if "span" in pattern.groupindex else (m.start(), m.end())
             while s < e and text[s].isspace():
                 s += 1
-            found.append((order, Deadline(s, e, text[s:e], date, how)))
+            found.append((order, Deadline(s, e, text[s:e], date, how, date is not None and _firm(kind, text, s, e))))
     out: list[Deadline] = []
     for _, d in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start))):
         if any(o.start < d.end and d.start < o.end for o in out):

@@ -2,7 +2,10 @@
 
 Decision, in order:
 1. Deadlines that resolve to a date (see :mod:`feedbackai.goals.dates`): met when the latest
-   one is on or after the reference date, else not met ("already past", with the date).
+   one is on or after the reference date, else not met ("already past", with the date). When one
+   of them is firm (a date with its year after "by", "until", "due", "end of"), relative and
+   yearless expressions beside it are not the horizon ("close the month in 4 working days - target
+   until end of Q1 2024" is due at the end of Q1 2024, not in 4 working days).
 2. Otherwise an event deadline ("before the spring release", "by the end of term"): met, with
    a lower score, since it cannot be checked against the calendar.
 3. Otherwise not met, saying why: "ASAP", "eventually", "forever" and the like are not time
@@ -31,6 +34,11 @@ CADENCE = re.compile(
 FAR_DAYS = 3 * 366
 
 
+def _dated(d) -> bool:
+    """The expression itself carries a year ("in 2026", "Q3 FY27"), unlike "June 30" or "within 6 weeks"."""
+    return bool(re.search(r"\d\d", d.text)) and d.how != "relative"
+
+
 def check(g: Goal) -> CriterionResult:
     deadlines = [d for d in g.all_times if d.is_deadline]
     others = [d for d in g.all_times if not d.is_deadline]
@@ -39,6 +47,9 @@ def check(g: Goal) -> CriterionResult:
                              for d in deadlines],
                "not_deadlines": [{"text": d.text, "how": d.how} for d in others]}
     resolved = [d for d in deadlines if d.date is not None]
+    firm = [d for d in resolved if d.firm]
+    if firm:  # a date with its year after "by"/"until"/"end of" outranks relative and yearless ones beside it
+        resolved = [d for d in resolved if d.firm or _dated(d)]
     events = [d for d in deadlines if d.date is None]
     if resolved:
         last = max(resolved, key=lambda d: d.date)  # type: ignore[arg-type,return-value]
