@@ -449,6 +449,20 @@ def test_time_bound_with_several_expressions(analyzer, goal, today, met):
 
 
 # --------------------------------------------------------------------------- achievable
+# several parts: crammed when unrelated, one aim when they are steps toward it (2026-11-27, tenth session)
+@pytest.mark.parametrize("goal,met", [
+    ("1) introduce a callback option on the hotline 2) bring abandoned calls from 14% to under 7% by Easter 2027", True),
+    ("Digitise the HR file room, train HR staff on the new system and retire the paper archive by Dec 2027", True),
+    ("1) reduce shrink in the bakery dept\n2) learn Spanish\n3) repaint the staff room\n4) get the Christmas rota out by Oct", False),
+    ("Migrate payments to Stripe, learn Spanish and run a half marathon this year", False),
+])
+def test_crammed_means_unrelated(analyzer, goal, met):
+    r = feedbackai.check_goal(goal, (), TODAY)
+    c = r.criteria["achievable"]
+    assert c.met is met, (c.explanation, c.details.get("parts_related"))
+    assert c.details["parts_related"] is not None
+
+
 # a turnaround rule for every item with no period (2026-11-27, tenth session, from smart_g and smart_h)
 @pytest.mark.parametrize("goal,met", [
     ("Triage all new bugs within 1 business day.", False),

@@ -168,15 +168,38 @@ class GoalChecker:
                     self._obj_cache.clear()
                 self._obj_cache.update({o: local[o] for o in new_objs})
         ce = self._cross_encoder(chunk)
+        parts = [split_doc(text, doc, offset) for (doc, offset), text in zip(parsed, texts)]
+        related = self._related(parts)
         out = []
         for k, ((doc, offset), (text, objs, ref)) in enumerate(zip(parsed, chunk)):
             g = Goal.build(text, doc, offset, ref, objs, extract(doc))
+            g.parts, g.parts_related = parts[k], related[k]
             if objs:
                 o_docs = [local[o][0] for o in objs]
                 o_vecs = np.stack([local[o][1] for o in objs])
             else:
                 o_docs, o_vecs = [], None
             out.append(self._report(g, vecs[k] if vecs is not None else None, o_vecs, o_docs, ce[k]))
+        return out
+
+    def _related(self, parts: list) -> list[float | None]:
+        """For each text of several goals, how related its parts are: the mean cosine between their
+        sentence embeddings (one encoder call for the batch); None for a single goal."""
+        texts = [p.text for ps in parts if len(ps) > 1 for p in ps]
+        if not texts:
+            return [None] * len(parts)
+        vecs = self.analyzer.encoder.encode(texts)
+        out: list[float | None] = []
+        j = 0
+        for ps in parts:
+            if len(ps) < 2:
+                out.append(None)
+                continue
+            v = vecs[j:j + len(ps)]
+            j += len(ps)
+            sims = v @ v.T
+            iu = np.triu_indices(len(ps), 1)
+            out.append(round(float(sims[iu].mean()), 3))
         return out
 
     @staticmethod
@@ -199,8 +222,9 @@ class GoalChecker:
         return ce
 
     def _report(self, g: Goal, goal_vec, obj_vecs, obj_docs, ce_logits=None) -> GoalReport:
-        parts = split_doc(g.text, g.doc, g.offset)
-        g.parts = parts
+        if not g.parts:
+            g.parts = split_doc(g.text, g.doc, g.offset)
+        parts = g.parts
         criteria: dict[str, CriterionResult] = {
             "specific": specific.check(g),
             "measurable": measurable.check(g),

@@ -67,6 +67,7 @@ class Goal:
     all_times: list[Deadline] = field(default_factory=list)
     offset: int = 0
     parts: list = field(default_factory=list)   # GoalPart list, set by the checker
+    parts_related: float | None = None           # mean cosine between the parts' embeddings (several parts)
 
     @property
     def deadlines(self) -> list[Deadline]:
