@@ -449,6 +449,23 @@ def test_time_bound_with_several_expressions(analyzer, goal, today, met):
 
 
 # --------------------------------------------------------------------------- achievable
+# others' decisions, numbers and absolutes as non-native writers put them (2026-11-27, tenth session, from smart_h)
+@pytest.mark.parametrize("goal,met", [
+    ("Obtain COFEPRIS approval for the new Guadalajara warehouse license before 30/06/2027.", False),
+    ("Get Samsung to qualify our new photoresist in their 3nm line by Q2 2027.", False),
+    ("Make Prof. Kim at SNUH prescribe Onkotrin as first line by end of 2027.", False),
+    ("Have Cardiolex included in the IMSS basic drug list in 2027.", False),
+    ("Cut CI pipeline time from 38 to 15 min before end of sprint 48 (Nov 2027) and never let it go above 15 min again.", False),
+    ("Scrap IM-12 | 3.8% → 2.0% | by end of Q2/2027", True),                      # '2.0%' is not '0%'
+    ("My objective: reduce N2 ticket backlog from 1.300 to 300 until end of march/2027.", True),   # 1.300 = 1,300
+    ("Get the new hires registered on the LMS by Friday", True),
+    ("Make the onboarding checklist shorter by Q2 2027", True),
+])
+def test_outside_decisions_and_numbers_from_more_countries(analyzer, goal, met):
+    c = crit(goal, "achievable")
+    assert c.met is met, c.explanation
+
+
 # several parts: crammed when unrelated, one aim when they are steps toward it (2026-11-27, tenth session)
 @pytest.mark.parametrize("goal,met", [
     ("1) introduce a callback option on the hotline 2) bring abandoned calls from 14% to under 7% by Easter 2027", True),

@@ -53,7 +53,7 @@ from ..types import CriterionResult
 from .context import Goal
 from .dates import PER_ITEM
 from .signals import (ABSOLUTE, EVERYONE, FROM_TO, HUNDRED, MULTIPLIER, NAMED_DEAL, OUTSIDE_CONTROL,
-                      UP_FROM, WORD_MULT, ZERO, targets)
+                      UP_FROM, WORD_MULT, ZERO, plain_number, targets)
 
 _I = re.I
 PEOPLE_POPULATION = re.compile(
@@ -76,7 +76,7 @@ OPEN_ALL = re.compile(r"\ball\s+(?:overdue\s+)?(hazards|customers|clients|guests
                       _I)
 BOUNDED_GATE = re.compile(r"\b(on\s+the\s+[\w\s-]{1,40}?\s+project|through\s+(?:project\s+)?(?:handover|completion)|"
                           r"before\s+(?:release|starting\s+work|handover|go-live)|site\s+induction)\b", _I)
-ZERO_OUTCOME = re.compile(r"\b0\s?%|\bto\s+0\b(?![.,]\d|\s*%)|\beliminat\w*\s+(?:all|every|any)\b|\beradicat\w*|"
+ZERO_OUTCOME = re.compile(r"(?<![\d.,])0\s?%|\bto\s+0\b(?![.,]\d|\s*%)|\beliminat\w*\s+(?:all|every|any)\b|\beradicat\w*|"
                           r"\bstop\s+all\b|\bavoid\s+(?:any|all)\b|\b(zero|to\s+zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|"
                           r"injuries|complaints?|escalations?|churn|accidents?|falls?|vacancies|snags|bad\s+reviews?|"
                           r"late\s+\w+|unit\s+ever)|not\s+(?:a|one)\s+single|never)\b", _I)
@@ -103,12 +103,12 @@ SMALL_TEAM = re.compile(r"\b(?:with\s+(?:only\s+|just\s+)?(?:a\s+|our\s+|the\s+|
 _OWN = (r"(?:team|teams|staff|crew|reports|colleagues|everyone|students?|kids|nurses|engineers|agents|reps|clerks|"
         r"trainees|apprentices|new\s+starters|juniors|managers|squad|ward|department|dept|class|pupils)")
 CAUSATIVE = re.compile(
-    r"\b(?:get|have|persuade|convince)\s+(?:the\s+|our\s+|my\s+|a\s+)?"
+    r"\b(?:get|have|persuade|convince|make(?=\s+(?-i:[A-Z])))\s+(?:the\s+|our\s+|my\s+|a\s+)?"
     r"(?P<party>(?:[\w'’&.-]+\s+){0,4}?)(?:to\s+)?(?:sign(?!\s+up)|signs(?!\s+up)|approve|clear|list|rate|upgrade|drop|cut|stop|"
     r"fund|award|accept|find|publish|buy|renew|choose|select|pick|sponsor|invest|agree|grant|lift|waive|register|rank|"
     r"feature|cover|make\s+us|name\s+us|rule|settle|pay\s+for|grade|stock|carry|adopt|issue|close\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}?(?:inquiry|investigation|review|case)|"
     r"prescrib(?:e|ing)|stocking|endorse|certify|accredit|shortlist|offer|commission|uphold|vote|give|move|donate|"
-    r"pick\s+up|hire|promote)\b", _I)
+    r"pick\s+up|hire|promote|add|qualify|include)\b", _I)
 OUTSIDE_PARTY = re.compile(
     r"\b(?:clients?|customers?|buyers?|board|judge|court|jury|regulators?|council|minister|inspectors?|auditors?|landlord|"
     r"investors?|bank|press|paper|journalists?|editors?|panel|committee|government|authority|ombudsman|union|"
@@ -119,7 +119,12 @@ OUTSIDE_PARTY = re.compile(
     # South-East Asia, Latin America, Australia, Japan, China; a municipality; WHO prequalification; hospital and
     # airline accreditors and raters
     r"municipality|municipal\s+corporation|(?-i:WHO|DCGI|CDSCO|DGCA|FSSAI|SEBI|RBI|IRDAI|TRAI|NABH|PPB|KEBS|NAFDAC|"
-    r"SAHPRA|TGA|PMDA|NMPA|ANVISA|SFDA|HSA|BPOM|JCI|Skytrax|Health\s+Canada))\b", _I)
+    r"SAHPRA|TGA|PMDA|NMPA|ANVISA|SFDA|HSA|BPOM|JCI|Skytrax|Health\s+Canada|"
+    # (tenth session, smart_h) regulators, competition authorities and public payers in Latin America, Europe,
+    # East Asia, North Africa and North America; customs; works councils and rating agencies
+    r"COFEPRIS|IMSS|CADE|BaFin|Bundeskartellamt|BfArM|ANSM|MHLW|JFTC|MFDS|KFTC|SAMR|ACCC|APRA|ASIC|Medsafe|"
+    r"FTC|FCC|FERC|FMCSA|OSFI|CNBV|INVIMA|DIGEMID|ANMAT))\b|\b(?:customs(?:\s+service|\s+authority)?|"
+    r"competition\s+(?:authority|bureau)|antitrust|works\s+council|rating\s+agency|tax\s+authority)\b", _I)
 # one named or definite contest ("win the Barclays pitch", "land the Acme renewal"), not a count of them:
 # "win 5 new accounts this quarter" is a salesperson's ordinary target
 WIN_CONTEST = re.compile(r"\b(?:win(?!\s+rates?\b)|land|clinch|bag)\s+(?:back\s+)?(?!the\s+(?:trust|confidence|respect)\b)"
@@ -147,7 +152,7 @@ REGULATOR_DECISION = re.compile(
 # approved, registered or adjudicated by an outside body as the whole goal ("Get my clearance adjudicated by
 # DCSA", "Get the variety registered with the seed authority"; not "Get the training budget approved by Friday")
 GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld|"
-                         r"accredited|prequalified)\b", _I)
+                         r"accredited|prequalified|included|listed)\b", _I)
 OUTSIDE_BODY = re.compile(r"\b(?:state|federal|court|regulator|authority|office|agency|ministry|department|government|"
                           r"council|commission|board\s+of|"
                           r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB|"
@@ -462,8 +467,8 @@ def _decided_outside(text: str) -> re.Match[str] | None:
     """The whole goal is an outside body's decision: its approval ("Obtain FAA approval for ..."), or
     something approved, registered or adjudicated by it ("Get my clearance adjudicated by DCSA")."""
     reg = REGULATOR_GOAL.search(text)
-    if reg and OUTSIDE_PARTY.search(text):
-        return reg
+    if reg and (OUTSIDE_PARTY.search(text) or OUTSIDE_BODY.search(reg.group(0))):
+        return reg              # "Obtain COFEPRIS approval", "Get EDA price approval"
     got = GOT_DECIDED.search(text)
     if got and (OUTSIDE_PARTY.search(text) or OUTSIDE_BODY.search(text[got.end():])):
         return got
@@ -492,7 +497,7 @@ def _num(s: str, unit_hint: str = "") -> float | None:
     m = re.search(r"\d[\d,]*(?:\.\d+)?", s)
     if not m:
         return None
-    v = float(m.group(0).replace(",", ""))
+    v = float(plain_number(m.group(0)))
     tail = s[m.end():].strip().lower()
     unit = (re.match(r"[a-z]+", tail) or re.match(r"[a-z]+", unit_hint.strip().lower()))
     if unit and unit.group(0) in _TIME_MINUTES:
@@ -756,7 +761,7 @@ def check(g: Goal) -> CriterionResult:
         hundred = None           # a composition or the ordinary full target, not a perfection target
     practice = False
     if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome and \
-            _practice(text, absolute):
+            _practice(text, absolute) and not re.match(r"[^.;]{0,50}?\bagain\b", text[absolute.end():], _I):
         absolute, practice = None, True   # a standing practice over a bounded period ("always ... this quarter")
     pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text) \
         or POPULATION_CAUSED.search(text)

@@ -318,6 +318,7 @@ def _season_end(name: str, year: int | None, today: dt.date, which: str | None =
 # a turnaround for each item ("respond to all representations within 10 working days"); not a batch with
 # a count or a definite set ("close all 45 findings within 30 days", "all the overdue invoices")
 PER_ITEM = re.compile(rf"\b(?:respond|reply|answer|acknowledge|process|triage|approve|resolve|return|action|assess|handle|"
+                      rf"review|dispatch|smoke-?test|"
                       rf"investigate|call\s+back|turn\s+around)\w*\s+(?:to\s+)?(?:all|every|each|any)\s+(?!\d|the\b|of\b|"
                       rf"remaining\b|outstanding\b|open\b|existing\b|current\b|overdue\b|backlog)[^.;:\n]{{0,60}}?(?P<span>\b(?:within|in)\s+"
                       rf"(?:~|about\s+)?{NUM}\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|hrs?|h))\b", re.I)

@@ -69,11 +69,19 @@ class Quantity:
     value: float | None
 
 
+def plain_number(s: str) -> str:
+    """A number as Python reads it: "1,300" and the European "1.300" or "1.200.000" (dots between groups of three
+    digits) -> "1300", "1200000"; "1.5" stays a decimal."""
+    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", s):
+        return s.replace(".", "")
+    return s.replace(",", "")
+
+
 def _value(m: re.Match[str]) -> float | None:
     if m.group("word"):
         return float(WORD_NUMBERS.get(m.group("word").lower(), 0)) or None
     try:
-        v = float(m.group("num").replace(",", ""))
+        v = float(plain_number(m.group("num")))
     except ValueError:
         return None
     suf = (m.group("suf") or "").strip().lower()
@@ -175,7 +183,7 @@ ABSOLUTE = re.compile(
     r"(?<!-)ever\b(?!-)|"
     r"for\s+the\s+rest\s+of\s+(?:my|our|his|her|their)\s+(?:career|life)|24/7|round\s+the\s+clock|"
     r"perfect(?:ly)?|flawless(?:ly)?|100\s?%\s+(?:safe|perfect|of\s+the\s+time\s+forever))\b", _I)
-ZERO = re.compile(r"\b0\s?%|\b(zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|injuries|complaints?|"
+ZERO = re.compile(r"(?<![\d.,])0\s?%|\b(zero|no\s+(?:single\s+)?(?:defects?|errors?|mistakes?|bugs?|incidents?|injuries|complaints?|"
                   r"escalations?|churn|accidents?|falls?|vacancies|snags|bad\s+reviews?|late\s+\w+)|to\s+zero|"
                   r"none)\b", _I)
 HUNDRED = re.compile(r"\b(100\s?%|100\s+percent|one\s+hundred\s+percent)", _I)
