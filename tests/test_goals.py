@@ -466,6 +466,25 @@ def test_outside_decisions_and_numbers_from_more_countries(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# courts, juries, panels, leagues, critics and governments decide (2026-11-27, tenth session, from smart_g)
+@pytest.mark.parametrize("goal,met", [
+    ("Obtain a favourable Federal Court ruling in the Smith v Commonwealth class action by June 2027.", False),
+    ("Secure a not guilty verdict in DPP v. Murphy, listed for the Central Criminal Court in February.", False),
+    ("Be awarded an ARC Discovery Project grant in the DP27 round.", False),
+    ("Win the Six Nations Grand Slam in 2027.", False),
+    ("Get our club into AIL Division 1A within 2 seasons", False),
+    ("Get a 100-point score from James Halliday for the 2024 Shiraz", False),
+    ("Get the DMRE to lift the Section 54 stoppage at the plant by Friday.", False),
+    ("Make every farmer feel valued this season", False),
+    ("Submit the ARC Discovery Project grant application by 14 March 2027", True),
+    ("Prepare the trial bundle for the Murphy case by Friday", True),
+    ("Improve comms w/ the hangar floor - they keep saying planning doesn't tell them anything", True),
+])
+def test_decided_by_courts_panels_leagues_and_critics(analyzer, goal, met):
+    c = crit(goal, "achievable")
+    assert c.met is met, c.explanation
+
+
 # several parts: crammed when unrelated, one aim when they are steps toward it (2026-11-27, tenth session)
 @pytest.mark.parametrize("goal,met", [
     ("1) introduce a callback option on the hotline 2) bring abandoned calls from 14% to under 7% by Easter 2027", True),

@@ -153,11 +153,13 @@ REGULATOR_DECISION = re.compile(
 # DCSA", "Get the variety registered with the seed authority"; not "Get the training budget approved by Friday")
 GOT_DECIDED = re.compile(r"^\W*(?:get|have)\s+(?:[\w'’&.-]+\s+){1,8}?(?:approved|adjudicated|registered|upheld|"
                          r"accredited|prequalified|included|listed)\b", _I)
+# an outside body named by its acronym ("the DMRE", "SARB"); not a role or one of the organisation's own systems
+# ("Get the new hires registered on the LMS")
+_ACRONYM = (r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB|"
+            r"LMS|CRM|ERP|HRIS|ATS|WMS|TMS|EHR|EMR|POS|CMS|SAP|API|ITSM|IAM|SSO|VPN|SharePoint|Jira)\b)[A-Z]{3,})")
+ACRONYM_BODY = re.compile(r"\b" + _ACRONYM + r"\b")
 OUTSIDE_BODY = re.compile(r"\b(?:state|federal|court|regulator|authority|office|agency|ministry|department|government|"
-                          r"council|commission|board\s+of|"
-                          r"(?-i:(?!(?:CEO|CFO|COO|CTO|CIO|CHRO|CMO|SVP|EVP|PMO|ELT|SLT|CAB|ARB|"
-                          # the organisation's own systems are not bodies: "Get the new hires registered on the LMS"
-                          r"LMS|CRM|ERP|HRIS|ATS|WMS|TMS|EHR|EMR|POS|CMS|SAP|API|ITSM|IAM|SSO|VPN|SharePoint|Jira)\b)[A-Z]{3,}))\b", _I)
+                          r"council|commission|board\s+of|" + _ACRONYM + r")\b", _I)
 # a regulator's approval as the whole goal: "Obtain FAA supplemental type certificate approval for the pod"
 REGULATOR_GOAL = re.compile(r"^\W*(?:obtain|secure|get|receive|gain)\s+(?:[\w'’-]+\s+){0,6}?(?:approval|clearance|"
                             r"certificat(?:e|ion)\s+approval|accreditation|registration|prequalification|"
@@ -210,12 +212,29 @@ OTHERS_DECIDE = re.compile(
     r"\b(?:close\s+the\s+sale\s+of|sell)\s+(?:[\w'’$.,-]+\s+){1,8}?to\s+(?:the\s+)?(?-i:[A-Z][\w'’&.-]*)|"
     r"\b(?:land|win|sign)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:contract|deal|account)\s+with\s+(?-i:[A-Z])|"
     r"\branked\s+(?:in|among)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?top\s+\d+|\bwin\s+summary\s+judgment\b", _I)
+# decided by a court, a jury, a panel, a league or a critic (2026-11-27, tenth session, from smart_g): "a favourable
+# Federal Court ruling", "a not guilty verdict", "win the eviction matter", "be awarded an ARC grant", "win the Grand Slam",
+# "get our club into Division 1A", "95 points from Parker", "the contract signed by the state govt"
+DECIDED_ELSEWHERE = re.compile(
+    r"\b(?:favou?rable|successful|positive)\s+(?:[\w-]+\s+){0,3}?(?:ruling|verdict|judg(?:e)?ment)\b|"
+    r"\b(?:not\s+guilty|guilty)\s+verdict\b|\bwin\s+(?:the\s+|our\s+|this\s+)?(?:[\w'’-]+\s+){0,4}?(?:matter|case|trial|"
+    r"lawsuit|litigation|arbitration)\b(?!\s+(?:file|bundle|prep|preparation|management))|"
+    r"\bbe\s+awarded\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,5}?(?:grant|fellowship|prize|award|medal|contract|tender)\b|"
+    r"\b(?:win|secure|get|land|obtain)\s+(?:an?\s+|the\s+|our\s+)?(?:[$£€]?[\w'’,.-]+\s+){0,5}?(?:grant|fellowship|fast-?start)\b"
+    r"(?!\s+(?:application|bid|proposal|submission|report|paperwork))|"
+    r"\bwin\s+(?:the\s+|a\s+|at\s+least\s+one\s+|our\s+)?(?:[\w'’-]+\s+){0,4}?(?:grand\s+slam|trophy|trophies|title|"
+    r"championship|premiership|league|cup|medal|pennant|flag|shield)\b|"
+    r"\b(?:get|take|lead)\s+(?:our|the|my)\s+(?:club|team|side|squad)\s+(?:into|to|back\s+(?:into|to))\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:division|league|premiership|championship|final|finals|playoffs)\b|"
+    r"\b(?:score|points|rating|review|medal)\s+from\s+(?-i:[A-Z][\w'’.-]+)|"
+    r"\bsigned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:gov(?:ernmen)?t|council|minister|client|customer|regulator)\b", _I)
 # other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
 OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
                              r"every\s+\w+)"
                              r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are|be|feel|feels)\s+(?:\w+\s+)?(?:happy|happier|motivated|delighted)|"
                              r"to\s+love|loves?\s+(?!to\b))|\bmake\s+(?:everyone|everybody|the\s+whole\s+\w+|all\s+\w+|"
-                             r"every\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:happy|happier|love)\b", _I)
+                             r"every\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:happy|happier|love|feel\s+(?:valued|heard|appreciated|"
+                             r"respected|supported|welcome|included))\b", _I)
 # a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
 INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
                             r"section|page|log|tracker|register|catalogue|menu|rota|all\s+hands|town\s+hall)\b", _I)
@@ -450,7 +469,7 @@ def _outside_party(g: Goal, m: re.Match[str]) -> bool:
         return False
     if re.match(r"\s*(?:\d|all\b|more\b|new\b|every\b|most\b)", party, _I):
         return False             # "get 200 customers to sign up": an adoption target, not one party's decision
-    if OUTSIDE_PARTY.search(party) or re.search(r"\b(?:stock(?:ing)?|carry(?:ing)?|list(?:ing)?|prescrib(?:e|ing)|distribut(?:e|ing))\s+(?:our|my)\b",
+    if OUTSIDE_PARTY.search(party) or ACRONYM_BODY.fullmatch(party.strip()) or re.search(r"\b(?:stock(?:ing)?|carry(?:ing)?|list(?:ing)?|prescrib(?:e|ing)|distribut(?:e|ing))\s+(?:our|my)\b",
                                                 g.text[m.end("party"):m.end("party") + 30], _I):
         return True              # a retailer or prescriber taking up our product is their decision
     if INTERNAL_PARTY.search(party):
@@ -467,7 +486,7 @@ def _decided_outside(text: str) -> re.Match[str] | None:
     """The whole goal is an outside body's decision: its approval ("Obtain FAA approval for ..."), or
     something approved, registered or adjudicated by it ("Get my clearance adjudicated by DCSA")."""
     reg = REGULATOR_GOAL.search(text)
-    if reg and (OUTSIDE_PARTY.search(text) or OUTSIDE_BODY.search(reg.group(0))):
+    if reg and (OUTSIDE_PARTY.search(text) or ACRONYM_BODY.search(reg.group(0))):
         return reg              # "Obtain COFEPRIS approval", "Get EDA price approval"
     got = GOT_DECIDED.search(text)
     if got and (OUTSIDE_PARTY.search(text) or OUTSIDE_BODY.search(text[got.end():])):
@@ -763,7 +782,11 @@ def check(g: Goal) -> CriterionResult:
     if absolute and PRACTICE_ABSOLUTE.fullmatch(absolute.group(0)) and bounded and not outcome and \
             _practice(text, absolute) and not re.match(r"[^.;]{0,50}?\bagain\b", text[absolute.end():], _I):
         absolute, practice = None, True   # a standing practice over a bounded period ("always ... this quarter")
-    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or EVERYONE.search(text) \
+    everyone = EVERYONE.search(text)
+    if everyone and everyone.group(0).lower() == "anything" and \
+            re.search(r"(?:\b(?:not|never|no|nothing|without)\b|n[’']t\b)[^.;]{0,25}$", text[:everyone.start()], _I):
+        everyone = None          # "they keep saying planning doesn't tell them anything": a quote, not a scope
+    pop = PEOPLE_POPULATION.search(text) or OPEN_ALL.search(text) or everyone \
         or POPULATION_CAUSED.search(text)
     if not gate and bounded and not outcome:
         for m in (zero, hundred, pop):
@@ -815,7 +838,7 @@ def check(g: Goal) -> CriterionResult:
     outside = (OUTSIDE_CONTROL.search(text) or NAMED_DEAL.search(text) or cause or
                WIN_CONTEST.search(text) or REGULATOR_DECISION.search(text) or RECOGNITION.search(text) or
                DECIDED_BY.search(text) or INSPECTION_GRADE.search(text) or APPOINTMENT.search(text) or
-               OTHERS_DECIDE.search(text) or _decided_outside(text))
+               OTHERS_DECIDE.search(text) or _decided_outside(text) or DECIDED_ELSEWHERE.search(text))
     decision = outside and re.search(r"clearance|approv|sign-?off|accreditation|registration|permission|consent|licen[cs]e|"
                                      r"registered|cleared|rating|judgement|grade", outside.group(0), _I)
     venue = outside and re.search(r"featur|listed|write-?up|publish|quoted|coverage|league|ranking", outside.group(0), _I)

@@ -40,7 +40,8 @@ FRAMING = re.compile(r"\b(i want|i'd like|i would like|we need|we want|i need|i 
                      r"the aim|my aim|i will|we will|i aim|we aim|focus|priority|priorities|objective|plan is|"
                      r"stop firefighting|make)\b", re.I)
 # a later sentence that is the plan for the goal before it ("I've booked the course and we'll do 2 sessions a week")
-PLAN = re.compile(r"^\s*(?:i'll|i\s+will|i've|i\s+have\s+booked|we'll|we\s+will|we've|i'm\s+going\s+to|i\s+am\s+going\s+to)\b", re.I)
+PLAN = re.compile(r"^\s*(?:i'll|i\s+will|i've|i\s+have\s+booked|we'll|we\s+will|we've|i'm\s+going\s+to|i\s+am\s+going\s+to|"
+                  r"(?:the\s+|my\s+|our\s+)?plan\s+is\s+to|for\s+this,?\s+(?:i|we)\b)\b", re.I)
 # a plan that points back at the goal before it ("I'll do it by ...")
 REFERS_BACK = re.compile(r"\b(?:it|this|that|there|to\s+do\s+(?:this|that)|to\s+get\s+there)\b", re.I)
 # a head that opens a list of things to do, not an aim ("This quarter I need to:", "In 2027 I will:")
