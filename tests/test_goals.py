@@ -341,6 +341,20 @@ def test_specific(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# vague verbs and abstract objects from more writers (2026-11-27, tenth session, from smart_g and smart_h)
+@pytest.mark.parametrize("goal,met", [
+    ("Broaden my commercial awareness over the summer clerkship", False),
+    ("Engage the community about the Kathu expansion before the EIA hearing in May.", False),
+    ("Assist in year-end audit, until end of March 2027.", False),
+    ("Promote diversity until end of FY2027.", False),
+    ("Get promoted to Senior Manager by end of FY27", True),
+    ("Engage 3 new suppliers for the Kathu expansion by May 2027", True),
+])
+def test_specific_more_vague_verbs_and_objects(analyzer, goal, met):
+    c = crit(goal, "specific")
+    assert c.met is met, c.explanation
+
+
 # holidays outside the Western calendar, local date formats, template labels (2026-11-27, ninth session)
 @pytest.mark.parametrize("text,today,expected", [
     ("before Diwali", dt.date(2025, 8, 15), dt.date(2025, 10, 20)),

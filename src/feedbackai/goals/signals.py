@@ -243,7 +243,10 @@ BUZZ_VERBS = {"modernize", "modernise", "streamline", "optimize", "optimise", "r
               "socialize", "partner", "unlock", "tidy", "sort",
               # phrasal and figurative verbs with no attribute: "tighten up billing", "smooth out patient flow",
               # "sharpen up the safety mindset", "lift standards", "up our game", "reorganize the division"
-              "tighten", "sharpen", "smooth", "lift", "up", "reorganize", "reorganise", "revamp", "overhaul"}
+              "tighten", "sharpen", "smooth", "lift", "up", "reorganize", "reorganise", "revamp", "overhaul",
+              # (tenth session, smart_g and smart_h) "broaden my commercial awareness", "engage the community about the
+              # expansion", "assist in year-end audit"
+              "broaden", "engage", "assist"}
 ONGOING_VERBS = {"clean", "update", "post", "organize", "organise", "train", "tidy", "maintain", "manage",
                  "handle", "improve", "do", "assign", "prep", "chase", "teach", "read", "talk", "sell", "upsell",
                  "bill", "cook", "price", "brush"}
@@ -260,6 +263,10 @@ VAGUE_NOUNS = {
     "compliance", "safety", "hiring", "marketing", "sales", "analysis", "headlines", "demos",
     # unnamed targets and plans (2026-11-27, ninth session, smart_e): "achieve the targets given", "Deliver on the H2 plan"
     "targets", "target", "plan", "kpis", "goals", "objectives",
+    # (tenth session, smart_g and smart_h) "engage the community", "keep up my CPD", "promote diversity", "increase
+    # activity with doctors", "boost our social media", "take care of data protection topics", "handle trademark
+    # matters", "upgrade my design sense", "keep website content fresh"
+    "community", "cpd", "diversity", "activity", "activities", "media", "topics", "topic", "matters", "sense", "content",
 }
 VAGUE_VERBS = {
     "improve", "work", "focus", "help", "be", "become", "get", "try", "learn", "grow", "develop", "enhance",
