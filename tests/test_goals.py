@@ -341,6 +341,31 @@ def test_specific(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+# durations, currencies, units and outcomes others decide, from more writers (2026-11-27, tenth session)
+@pytest.mark.parametrize("goal,met", [
+    ("Reduce my AHT to under 5 min by end of March.", True),
+    ("Keep AHT under 6 mins for Q3 2027", True),
+    ("Goal: New agri lending | Measure: R250m in new drawn balances | Due: FY2027 year end", True),
+    ("Plant 2 ha of Tempranillo on the north block this winter.", True),
+    ("Get the firm listed on the ASX by 2028", True),
+    ("Have Vasoprin listed in the PGH formulary within this year.", True),
+    ("Lodge the Killarney greenway Part 8 planning application by the end of Q1 2027", True),
+    ("Respond to all customer emails within 24 hours", True),          # countable, as before (achievable says no)
+    ("Migrate the archive to Cloudflare R2", True),
+    ("Improve service on channel 0800 and WhatsApp 2.0.", False),
+])
+def test_measurable_from_more_writers(analyzer, goal, met):
+    c = crit(goal, "measurable")
+    assert c.met is met, c.explanation
+
+
+def test_r2_is_not_rand():
+    from feedbackai.goals.signals import NUMBER
+    m = NUMBER.search("Use Cloudflare R2 for backups")
+    assert m is None or m.group("cur") is None
+    assert NUMBER.search("R250m in new balances").group("cur") == "R"
+
+
 # vague verbs and abstract objects from more writers (2026-11-27, tenth session, from smart_g and smart_h)
 @pytest.mark.parametrize("goal,met", [
     ("Broaden my commercial awareness over the summer clerkship", False),

@@ -21,14 +21,15 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
                 "a thousand": 1000, "thousand": 1000, "a million": 1e6, "million": 1e6}
 NUMBER = re.compile(
-    r"(?<![\w.])(?P<cur>[$€£¥₹]\s?)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\s?(?:%|percent\b|pts?\b|points?\b|"
+    r"(?<![\w.])(?P<cur>[$€£¥₹₩]\s?|(?:R|A|NZ|C|US|HK|S)\$\s?|R(?=\d[\d,.]*\s?(?:m|bn|k|million|billion)\b)|"
+    r"(?-i:USD|EUR|GBP|ZAR|NZD|AUD|CAD|BRL|MXN|EGP|PLN|KRW|JPY|INR|SGD|AED|SAR|CHF|SEK|NOK|DKK|KES|NGN)\s?)?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\s?(?:%|percent\b|pts?\b|points?\b|"
     r"x\b|k\b|m\b|mm\b|bn\b|b\b|\+|/\d+(?:\.\d+)?))?"
     r"|(?<![\w-])(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|a hundred|a dozen|a thousand|a million|hundred|thousand|million)(?![\w-])", _I)
 UNIT_WORDS = re.compile(
     r"\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|"
     r"nm|mm|cm|m|km|kg|g|lbs?|tonnes?|tons?|kwh|mwh|gb|tb|mb|wpm|rpm|ppm|stars?|points?|pts|bps|"
-    r"basis points|percentile|th percentile|sigma|dpmo|units?|sessions?|users?)\b", _I)
+    r"basis points|percentile|th percentile|sigma|dpmo|units?|sessions?|users?|ha|hectares?|acres?)\b", _I)
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:line|level|floor|unit|ward|room|building|bay|gate|phase|stage|year|grade|route|sev|severity|tier|"
     r"version|v|section|step|lot|press|station|cell|zone|wave|cohort|series|chapter|lane|pod|hall|dock|door|band|ks|"
@@ -100,6 +101,16 @@ def _after_verb(g: Goal, start: int) -> bool:
     return bool(prev) and prev[-1].pos_ == "VERB"
 
 
+def _duration_target(text: str, d) -> bool:
+    """'under 5 min' after a time measure ("reduce my AHT to under 5 min", "keep AHT under 6 mins") is the target,
+    not a rule for each item ("respond to all emails within 24 hours")."""
+    if d.how != "standing" or not re.match(r"(?:in\s+)?(?:under|below|less\s+than|<)", d.text, _I):
+        return False
+    before = text[max(0, d.start - 40):d.start]
+    return bool(re.search(r"\bto\s*$", before, _I) or KPI_NAMES.search(before) or
+                re.search(r"\b(?:time|times|wait|waits|turnaround|duration|handle|handling|cycle|lead)\b[^.;]{0,15}$", before, _I))
+
+
 def quantities(g: Goal) -> list[Quantity]:
     """Every number in the goal, classified."""
     if getattr(g, "_quantities", None) is not None:
@@ -110,7 +121,7 @@ def quantities(g: Goal) -> list[Quantity]:
         s, e = m.start(), m.end()
         tok = m.group(0)
         before, after = text[max(0, s - 30):s], text[e:e + 20]
-        if any(d.start <= s < d.end for d in g.all_times if d.how != "threshold"):
+        if any(d.start <= s < d.end for d in g.all_times if d.how != "threshold" and not _duration_target(text, d)):
             kind = "time"        # (a threshold's number, "waits more than 4 hours", is still a number to hit)
         elif m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")) and not m.group("suf") \
                 and not m.group("cur") and not UNIT_WORDS.match(after):
@@ -137,7 +148,10 @@ def quantities(g: Goal) -> list[Quantity]:
             kind = "label"           # glued letters after: 5S, 3D, 404s, 2FA
         elif LABEL_AFTER.match(after) and not m.group("suf"):
             kind = "label"
+        elif m.group("num") and re.fullmatch(r"0\d{2,}", m.group("num")) and not m.group("suf"):
+            kind = "label"           # a leading zero: a phone line or a code ("channel 0800", "0345 helpline")
         elif LABEL_BEFORE.search(before) and not m.group("cur") and not m.group("suf") \
+                and not re.match(r"\s*(?:ha|hectares?|acres?|km|kg|tonnes?|m2|sq\s*m)\b", after, _I) \
                 and not re.search(r"\b(from|to|by|under|below|above|over|of|at least|at most)\s+\S*\s*$", before, _I):
             kind = "label"
         elif m.group("num") and re.search(r"\b[A-Z][\w+#.]*\s$", before) and not KPI_NAMES.search(before[-15:]) \
@@ -294,6 +308,8 @@ CHECKABLE_VERBS = {
     "repaint", "paint", "install", "renovate", "remodel", "refurbish", "repair", "rewrite", "record", "film",
     "purchase", "buy", "configure", "decorate", "furnish", "construct", "demolish", "assemble", "print", "mail",
     "retrofit", "replant", "rollout", "relocate", "transfer", "archive", "purge", "decommission",
+    # (tenth session, smart_g) "lodge the planning application", "table it for adoption", "plant 2 ha of Tempranillo"
+    "lodge", "table", "plant", "stock",
 }
 OUTCOME_OBJECTS = re.compile(
     r"\b(public|ipo|front\s+page|cover\s+of|permit|approval|approved|granted|patent|grant|prize|award|"
@@ -308,7 +324,11 @@ OUTCOME_OBJECTS = re.compile(
     r"first\s+patient\s+in|re-?elected|elected\s+(?:as|to)|selected\s+(?:as|for)|adjudicated|registered\s+(?:with|by|as)|"
     r"added\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?formulary|picked\s+up\s+by|upheld|uphold|first\s+chair|in\s+hand|"
     r"(?:get|have)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}?to\s+(?:approve|fund|uphold|vote\s+for|drop|give|feature|sign|stock|"
-    r"list|accept|award|grant|endorse|renew|move)|"
+    r"list|accept|award|grant|endorse|renew|move|add|qualify|include|prescribe|dismiss|lift)|"
+    # (tenth session, smart_g and smart_h) "listed on the ASX", "included in the IMSS drug list", "into Band 1",
+    # "into AIL Division 1A", "invited as keynote speaker", "featured in ... list", "a Marsden Fast-Start"
+    r"listed\s+(?:on|in)\s|included\s+in\s|into\s+band\s+\d|(?:division|league)\s+\d|invited\s+(?:as|to)\s|"
+    r"featured\s+in\s|fast-?start|president'?s\s+club|keynote|"
     r"get\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked|packed|finished|completed|installed|signed|delivered|cleared|filed|submitted)|"
     # (2026-11-27, ninth session, smart_e) "Get PPB registration for our ORS sachets", "a clean audit opinion on the
     # FY 2024-25 accounts", "Be elected president of the council", "Become Head of Sales Africa"
