@@ -538,6 +538,18 @@ def test_crammed_means_unrelated(analyzer, goal, met):
     assert c.details["parts_related"] is not None
 
 
+@pytest.mark.parametrize("goal,met", [
+    ("Improve my English fluency and my Excel and my health ASAP.", False),
+    ("Get more knowledge about labour law changes, plus renovate my apartment in 2027.", False),
+    ("Run a 10K race before my 40th birthday", True),
+    ("Learn to play guitar.", True),
+    ("Run the London Marathon programme: 400 runners raising £900k by the 2027 race", True),
+])
+def test_a_personal_aim_beside_work_goals_is_crammed(analyzer, goal, met):
+    c = crit(goal, "achievable")
+    assert c.met is met, c.explanation
+
+
 # a turnaround rule for every item with no period (2026-11-27, tenth session, from smart_g and smart_h)
 @pytest.mark.parametrize("goal,met", [
     ("Triage all new bugs within 1 business day.", False),

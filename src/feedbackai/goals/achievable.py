@@ -494,6 +494,17 @@ def _decided_outside(text: str) -> re.Match[str] | None:
     return None
 
 
+# a personal aim ("lose 5 kg", "renovate my apartment", "get married", "run the Berlin marathon") listed beside work
+# goals is a goal crammed into another (2026-11-27, tenth session, from smart_h); on its own it is just a goal
+PERSONAL_LIFE = re.compile(
+    r"\b(?:my\s+(?:own\s+)?(?:health|fitness|weight|apartment|flat|house|home|kitchen|garden|book|pension|cv|gym\s+routine)\b|"
+    r"lose\s+\d+\s*(?:kg|lbs?|pounds|kilos)\b|lose\s+weight|quit\s+smoking|take\s+my\s+(?:parents|family|kids|wife|husband|partner)\b|"
+    r"renovate\s+my\b|get\s+married|move\s+house|"
+    r"(?:run|do|finish|complete)\s+(?:a|the|my\s+first|my)\s+(?:[\w-]+\s+)?(?:half[- ])?marathon\b(?!\s+programme)|"
+    r"(?:learn|play)\s+(?:the\s+)?(?:guitar|piano|violin|drums)\b|(?:pass|get|renew)\s+my\s+driving\s+(?:test|licen[cs]e)\b|"
+    r"take\s+(?:a\s+)?vacation|(?:do\s+)?more\s+(?:exercise|sport)\b)", _I)
+
+
 # Parts this related (mean cosine of their sentence embeddings) are steps toward one aim, not several goals
 # crammed together ("1) map the onboarding process 2) remove duplicate forms 3) cut time-to-productive from 90 to
 # 60 days"): chosen on the read goal sets (2026-11-27, tenth session), where below 0.12 nearly every text of
@@ -865,6 +876,12 @@ def check(g: Goal) -> CriterionResult:
         flag(f"'{feelings.group(0)}': how others feel is theirs, not a target one person controls.", feelings.start(),
              feelings.end(), "outside their control")
     one_aim = len(g.parts) > 1 and g.parts_related is not None and g.parts_related >= RELATED_PARTS
+    personal = PERSONAL_LIFE.search(text) if len(g.parts) <= 1 else None
+    rest = (text[:personal.start()] + " " + text[personal.end():]) if personal else ""
+    if personal and re.search(r"[,;+\n]|\band\b|\bplus\b", rest) and \
+            len(re.findall(r"[A-Za-z]{3,}", re.sub(r"\b(?:and|also|plus|the|my|in|by|asap|this|year|\d+)\b", "", rest, flags=_I))) >= 3:
+        flag(f"'{personal.group(0)}' is a personal aim listed beside work goals: several goals in one.",
+             personal.start(), personal.end(), "several goals")
     if len(g.parts) > 1 and not one_aim:
         names = "; ".join(f"'{p.text}'" for p in g.parts[:5])
         problems.append(f"Several goals in one ({len(g.parts)}: {names}): each needs its own target and date.")
