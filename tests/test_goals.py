@@ -550,6 +550,17 @@ def test_a_personal_aim_beside_work_goals_is_crammed(analyzer, goal, met):
     assert c.met is met, c.explanation
 
 
+@pytest.mark.parametrize("text,n", [
+    ("Our trucks wait too long at Laguna DC (avg 3.5 h). I will implement dock booking with the 5 main haulers.", 1),
+    ("EU regulation requires instant payments. I will deliver the SEPA Instant module before 9 October 2027.", 1),
+    ("My manager told me I am too shy with the doctors. I want to be more confident in visits.", 1),
+    ("Ship the v2 API by Q3. Hire two engineers by Q4.", 2),
+    ("Revenue must grow 10% by Q4. Hire two engineers by Q4.", 2),
+])
+def test_a_sentence_that_states_the_situation_is_not_a_goal(analyzer, text, n):
+    assert len(split_goals(text, analyzer.nlp)) == n
+
+
 # a turnaround rule for every item with no period (2026-11-27, tenth session, from smart_g and smart_h)
 @pytest.mark.parametrize("goal,met", [
     ("Triage all new bugs within 1 business day.", False),

@@ -102,6 +102,25 @@ def _has_action(doc, offset: int, start: int, end: int) -> bool:
     return any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") for t in toks)
 
 
+INTENT = re.compile(r"\b(?:will|shall|must|should|would|'ll|'d|need\s+to|needs\s+to|want\s+to|wants\s+to|going\s+to|"
+                    r"plan\s+to|aim\s+to|have\s+to|has\s+to|intend\s+to|let's|let\s+us)\b", re.I)
+
+
+def _context(text: str, doc, offset: int, start: int, end: int) -> bool:
+    """A sentence that states the situation, not an aim: a third-person subject, no intent and no deadline
+    ("Our trucks wait too long at Laguna DC.", "EU regulation requires instant payments.", "My manager told me I
+    am too shy with the doctors.")."""
+    chunk = text[start:end]
+    if INTENT.search(chunk) or _deadline(chunk):
+        return False
+    toks = _tokens(doc, offset, start, end)
+    roots = [t for t in toks if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX") or roots[0].tag_ in ("VB", "MD"):
+        return False
+    subj = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subj) and subj[0].lower_ not in ("i", "we", "you") and subj[0].tag_ != "WP"
+
+
 def _blocks(text: str, doc, offset: int) -> list[tuple[int, int]]:
     """Line, enumeration or sentence blocks, as (start, end) character spans."""
     lines = []
@@ -140,7 +159,8 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
     framed = False      # an aim ending with a colon: the blocks after it are its steps
     for a, b in spans:
         chunk = text[a:b]
-        own = _has_action(doc, offset, a, b) and not ELABORATION.match(chunk) and len(chunk.split()) >= 2
+        own = _has_action(doc, offset, a, b) and not ELABORATION.match(chunk) and len(chunk.split()) >= 2 and \
+            not (len(spans) > 1 and _context(text, doc, offset, a, b))
         own = own and not (out and PLAN.match(chunk) and not JOIN_ALSO.search(chunk) and
                            (REFERS_BACK.search(chunk) or not _deadline(chunk)))
         if out and (not own or framed):
@@ -159,7 +179,7 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
         if pending is not None:
             a = pending
             pending = None
-        if not _has_action(doc, offset, a, b) and (a, b) != (out[-1][0], out[-1][1]):
+        if (not _has_action(doc, offset, a, b) or _context(text, doc, offset, a, b)) and (a, b) != (out[-1][0], out[-1][1]):
             pending = a
             continue
         merged.append([a, b])
