@@ -556,6 +556,8 @@ def test_a_personal_aim_beside_work_goals_is_crammed(analyzer, goal, met):
     ("My manager told me I am too shy with the doctors. I want to be more confident in visits.", 1),
     ("Ship the v2 API by Q3. Hire two engineers by Q4.", 2),
     ("Revenue must grow 10% by Q4. Hire two engineers by Q4.", 2),
+    ("Reach BRL 1.2bn net revenue in 2027 by (a) opening 2 regional DCs in Q2 and (b) growing key account sales 15%.", 1),
+    ("1) open 2 regional DCs in Q2 2) learn Portuguese 3) run a marathon", 3),
 ])
 def test_a_sentence_that_states_the_situation_is_not_a_goal(analyzer, text, n):
     assert len(split_goals(text, analyzer.nlp)) == n

@@ -137,6 +137,8 @@ def _blocks(text: str, doc, offset: int) -> list[tuple[int, int]]:
             out.append((a + (m.end() if m else 0), b))
         return out
     enum = list(INLINE_ENUM.finditer(text))
+    if len(enum) >= 2 and re.search(r"\b(?:by|through|via|with|including|namely)\s*$", text[:enum[0].start()], re.I):
+        enum = []                # the means of one aim: "Reach BRL 1.2bn in 2026 by (a) opening 2 DCs and (b) ..."
     if len(enum) >= 2:
         cuts = [m.start() for m in enum]
         spans = []
