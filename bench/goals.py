@@ -107,6 +107,8 @@ FULL_SETS = (  # (file, role): goals with all five labels by writers other than 
     ("smart_d.jsonl", "dev: error analysis (2026-11-27, third session; first score 0.890 / 0.890 / 0.820 / 0.765 / 0.930); never trains the cross-encoder"),
     ("smart_e.jsonl", "dev: error analysis (2026-11-27, ninth session; first score 0.877 / 0.900 / 0.827 / 0.730 / 0.903); never trains the cross-encoder"),
     ("smart_f.jsonl", "unseen: written beside smart_e, errors never read (first score 0.880 / 0.887 / 0.837 / 0.733 / 0.967)"),
+    ("smart_g.jsonl", "dev: error analysis (2026-11-27, tenth session; first score 0.917 / 0.923 / 0.853 / 0.730 / 0.857); never trains the cross-encoder"),
+    ("smart_h.jsonl", "dev: error analysis (2026-11-27, tenth session; first score 0.913 / 0.910 / 0.797 / 0.758 / 0.893); never trains the cross-encoder"),
 )
 
 
