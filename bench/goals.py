@@ -165,7 +165,8 @@ def smartspan(analyzer, path: Path) -> dict | None:
 
 
 def speed(analyzer, rows: list[dict], repeat: int = 2) -> dict:
-    """Best of ``repeat`` runs over all rows, with their objectives and without any (no encoder).
+    """Best of ``repeat`` runs over all rows, with their objectives and without any (the encoder then only embeds
+    the parts of texts that hold several goals, to judge whether they serve one aim).
 
     The encoder's sentence cache is emptied before every run, so a repeat does not find the
     vectors of the run before it: objectives repeated *within* the corpus still hit it, as

@@ -110,15 +110,15 @@ def _context(text: str, doc, offset: int, start: int, end: int) -> bool:
     """A sentence that states the situation, not an aim: a third-person subject, no intent and no deadline
     ("Our trucks wait too long at Laguna DC.", "EU regulation requires instant payments.", "My manager told me I
     am too shy with the doctors.")."""
-    chunk = text[start:end]
-    if INTENT.search(chunk) or _deadline(chunk):
-        return False
     toks = _tokens(doc, offset, start, end)
     roots = [t for t in toks if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX") or roots[0].tag_ in ("VB", "MD"):
         return False
     subj = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return bool(subj) and subj[0].lower_ not in ("i", "we", "you") and subj[0].tag_ != "WP"
+    if not subj or subj[0].lower_ in ("i", "we", "you") or subj[0].tag_ == "WP":
+        return False
+    chunk = text[start:end]
+    return not INTENT.search(chunk) and not _deadline(chunk)
 
 
 def _blocks(text: str, doc, offset: int) -> list[tuple[int, int]]:
@@ -181,7 +181,8 @@ def _merge(text: str, doc, offset: int, spans: list[tuple[int, int]]) -> list[tu
         if pending is not None:
             a = pending
             pending = None
-        if (not _has_action(doc, offset, a, b) or _context(text, doc, offset, a, b)) and (a, b) != (out[-1][0], out[-1][1]):
+        if (not _has_action(doc, offset, a, b) or (len(out) > 1 and _context(text, doc, offset, a, b))) \
+                and (a, b) != (out[-1][0], out[-1][1]):
             pending = a
             continue
         merged.append([a, b])
