@@ -80,7 +80,8 @@ class Deadline:
     text: str
     date: dt.date | None      # None: an event deadline that cannot be resolved
     how: str                  # absolute | relative | quarter | event | start | standing | label
-    firm: bool = False        # a date with its year after "by", "before", "until", "due", "end of"
+    dated: bool = False       # the expression carries its year ("in 2026", "Q3 FY27"; not "June 30", "within 6 weeks")
+    firm: bool = False        # a dated deadline after "by", "before", "until", "due", "end of"
 
     @property
     def is_deadline(self) -> bool:
@@ -707,10 +708,13 @@ _FIRM_LEAD = re.compile(r"\b(?:by|before|until|till|due|no\s+later\s+than|deadli
                         r"(?:\w+\s+){0,2}$", re.I)
 
 
-def _firm(kind: str, text: str, start: int, end: int) -> bool:
-    """A date with the year written, after "by", "before", "until", "due" or "end of" (in it or just before it)."""
-    if kind in _FLOATING or not re.search(r"\d\d", text[start:end]):
-        return False
+def _dated(kind: str, text: str) -> bool:
+    """The expression carries the year the writer wrote ("in 2026", "Q3 FY27", "31/12/25")."""
+    return kind not in _FLOATING and bool(re.search(r"\d\d", text))
+
+
+def _firm(text: str, start: int, end: int) -> bool:
+    """After "by", "before", "until", "due" or "end of" (in the expression or just before it)."""
     return bool(_FIRM_LEAD.search(text[max(0, start - 24):start]) or
                 re.match(r"\s*(?:by|before|until|till|due|no\s+later\s+than|(?:the\s+)?end\s+of)\b", text[start:end], re.I))
 
@@ -730,7 +734,8 @@ def find_time_expressions(text: str, today: dt.date) -> list[Deadline]:
             s, e = (m.start("span"), m.end("span")) if "span" in pattern.groupindex else (m.start(), m.end())
             while s < e and text[s].isspace():
                 s += 1
-            found.append((order, Deadline(s, e, text[s:e], date, how, date is not None and _firm(kind, text, s, e))))
+            dated = date is not None and _dated(kind, text[s:e])
+            found.append((order, Deadline(s, e, text[s:e], date, how, dated, dated and _firm(text, s, e))))
     out: list[Deadline] = []
     for _, d in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start))):
         if any(o.start < d.end and d.start < o.end for o in out):

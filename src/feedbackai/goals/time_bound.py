@@ -34,11 +34,6 @@ CADENCE = re.compile(
 FAR_DAYS = 3 * 366
 
 
-def _dated(d) -> bool:
-    """The expression itself carries a year ("in 2026", "Q3 FY27"), unlike "June 30" or "within 6 weeks"."""
-    return bool(re.search(r"\d\d", d.text)) and d.how != "relative"
-
-
 def check(g: Goal) -> CriterionResult:
     deadlines = [d for d in g.all_times if d.is_deadline]
     others = [d for d in g.all_times if not d.is_deadline]
@@ -49,7 +44,7 @@ def check(g: Goal) -> CriterionResult:
     resolved = [d for d in deadlines if d.date is not None]
     firm = [d for d in resolved if d.firm]
     if firm:  # a date with its year after "by"/"until"/"end of" outranks relative and yearless ones beside it
-        resolved = [d for d in resolved if d.firm or _dated(d)]
+        resolved = [d for d in resolved if d.dated]
     events = [d for d in deadlines if d.date is None]
     if resolved:
         last = max(resolved, key=lambda d: d.date)  # type: ignore[arg-type,return-value]
