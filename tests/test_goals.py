@@ -451,6 +451,16 @@ def test_not_deadlines_either(text):
     ("at the 2027 AAUT awards", dt.date(2026, 3, 1), dt.date(2027, 12, 31)),
     ("for the 2027 vintage", dt.date(2026, 3, 1), dt.date(2027, 12, 31)),
     ("intake 2026", dt.date(2025, 8, 1), dt.date(2026, 12, 31)),
+    # (smart_i and smart_j) ISO weeks, more holidays, "this fiscal", "by year's end"
+    ("by KW 48", dt.date(2025, 3, 1), dt.date(2025, 11, 30)),
+    ("by Pesach", dt.date(2024, 1, 10), dt.date(2024, 4, 22)),
+    ("before Rosh Hashanah", dt.date(2025, 1, 10), dt.date(2025, 9, 22)),
+    ("by Remembrance Day", dt.date(2025, 6, 1), dt.date(2025, 11, 11)),
+    ("by Koningsdag", dt.date(2025, 1, 10), dt.date(2025, 4, 27)),
+    ("before the Super Bowl", dt.date(2026, 9, 1), dt.date(2027, 2, 14)),
+    ("this fiscal", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("by year's end", dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
+    ("before the back-to-school rush", dt.date(2025, 3, 1), dt.date(2025, 8, 31)),
 ])
 def test_deadlines_of_more_calendars(text, today, expected):
     found = find_deadlines("Ship the release " + text, today)
@@ -459,7 +469,10 @@ def test_deadlines_of_more_calendars(text, today, expected):
 
 @pytest.mark.parametrize("text", ["before budburst", "before the end of the wet", "before next calving",
                                   "over pre-season", "in the next intake", "at the time of the autumn release",
-                                  "before the consenting hearings"])
+                                  "before the consenting hearings",
+                                  "by the end of sprint 22", "before Gamescom", "at WWDC", "Due: monsoon sale",
+                                  "before the snow", "on my next evaluation",
+                                  "by database lock", "before Fire Prevention Week", "this peak"])
 def test_farming_and_sporting_seasons_are_events(text):
     found = find_time_expressions("Get it done " + text, TODAY)
     assert found and all(d.date is None and d.how == "event" for d in found), found
@@ -472,6 +485,7 @@ def test_farming_and_sporting_seasons_are_events(text):
     ("Support opening of the new cross-dock in 6th of October City by Q3 2024.", "2025-04-20", False),
     ("Close the month in 4 working days instead of 6 by end of Q1 2027.", "2026-10-15", True),
     ("Ship the beta within 6 weeks and the GA by March 2027.", "2026-11-26", True),
+    ("Have the Spring 2025 bus schedule posted at all 140 stops by April 1st 2025", "2025-04-09", False),
     # a rule for each item, not a horizon
     ("Triage all new bugs within 1 business day.", "2024-11-12", False),
     ("Respond to all councillor representations within 10 working days, every time.", "2027-02-22", False),

@@ -26,7 +26,7 @@ Recognised, each resolved to the last day it allows:
   heading the goal ("2026: EBITDA ...").
 
 A date that carries its year and follows "by", "before", "until", "due" or "end of" (``firm``)
-outranks relative and yearless expressions beside it: "close the month in 4 working days - target
+outranks the other expressions beside it: "close the month in 4 working days - target
 until end of Q1 2024" is due at the end of Q1 2024 (see :mod:`.time_bound`).
 
 Also recognised so that they are *not* read as deadlines: start dates with no end ("starting
@@ -69,7 +69,14 @@ EVENT_WORDS = (r"(release|launch|audit|review|conference|summit|board meeting|me
                r"keynote|premiere|tournament|playoffs|gala|harvest|planting|midterms?|midterm elections|primaries|"
                r"inauguration|open house|showcase|hackathon|budget|budburst|bud\s?burst|calving|lambing|vintage|intake|"
                r"pre-?season|hearings?|shutdown|top(?:ping)?\s+out|wet(?=\s*(?:season\b|[.,;)]|$))|"
-               r"dry(?=\s*(?:season\b|[.,;)]|$)))")
+               r"dry(?=\s*(?:season\b|[.,;)]|$))|"
+               # (tenth session, smart_i and smart_j) conferences and trade shows, sports and shopping events, a
+               # trial's database lock, a season's rush, the first snow, offer day, a programme's end
+               r"gamescom|kubecon|wwdc|web\s+summit|money\s?20/20|asco|neurips|icml|cvpr|re:invent|dreamforce|mwc|"
+               r"prime\s+day|super\s+bowl|world\s+cup|euros|festive\s+season|(?:monsoon|summer|winter|spring|festive|holiday|"
+               r"january|boxing\s+day|end[- ]of[- ]season|clearance|mid[- ]season)\s+sale|database\s+lock|lock|"
+               r"anniversary\s+update|update|pilot|presentation|awards?|conferences|rush|snow|offer\s+day|"
+               r"program(?:me)?|opens|reopens|finishes|week|month)")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 
 
@@ -221,6 +228,10 @@ _DUSSEHRA = {2023: (10, 24), 2024: (10, 12), 2025: (10, 2), 2026: (10, 20), 2027
 _ONAM = {2023: (8, 29), 2024: (9, 15), 2025: (9, 5), 2026: (8, 26)}
 _CHUSEOK = {2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3),
             2029: (9, 22), 2030: (9, 12)}
+_PESACH = {2023: (4, 5), 2024: (4, 22), 2025: (4, 12), 2026: (4, 1), 2027: (4, 21), 2028: (4, 10), 2029: (3, 30),
+           2030: (4, 17)}
+_ROSH_HASHANAH = {2023: (9, 15), 2024: (10, 2), 2025: (9, 22), 2026: (9, 11), 2027: (10, 1), 2028: (9, 20),
+                  2029: (9, 9), 2030: (9, 27)}
 _MATARIKI = {2022: (6, 24), 2023: (7, 14), 2024: (6, 28), 2025: (6, 20), 2026: (7, 10), 2027: (6, 25),
              2028: (7, 14), 2029: (7, 6), 2030: (6, 21)}     # New Zealand's public holiday (set by statute)
 
@@ -254,6 +265,11 @@ HOLIDAYS.update({
     "sham el-nessim": lambda y: _orthodox_easter(y) + dt.timedelta(days=1),
     "sham el nessim": lambda y: _orthodox_easter(y) + dt.timedelta(days=1),
     "orthodox easter": _orthodox_easter,
+    "pesach": _table(_PESACH), "passover": _table(_PESACH), "rosh hashanah": _table(_ROSH_HASHANAH),
+    "remembrance day": _on(11, 11), "koningsdag": _on(4, 27), "king's day": _on(4, 27), "juneteenth": _on(6, 19),
+    "prime day": _on(7, 15), "super bowl": lambda y: _nth_weekday(y, 2, 6, 2),
+    "victoria day": lambda y: _last_weekday(y, 5, 0) if _last_weekday(y, 5, 0).day < 25 else _last_weekday(y, 5, 0) - dt.timedelta(days=7),
+    "family day": lambda y: _nth_weekday(y, 2, 0, 3), "back-to-school": _on(8, 31), "back to school": _on(8, 31),
     # seasons that start a year's work: East Africa's long (March-May) and short (October-December)
     # rains, South Asia's south-west (June) and north-east (October) monsoon
     "long rains": _on(3, 1), "short rains": _on(10, 1), "ne monsoon": _on(10, 15), "north-east monsoon": _on(10, 15),
@@ -271,7 +287,9 @@ HOLIDAY_RE = (r"(christmas(?: break)?|xmas|new year(?:'s| ?s)?(?: eve| day)?|hal
               r"dussehra|durga puja|navratri|onam|pongal|makar sankranti|songkran|nowruz|republic day|madaraka day|"
               r"mashujaa day|jamhuri day|long rains|short rains|(?:sw |south-?west |ne |north-?east )?monsoon|chuseok|"
               r"matariki|(?:st\.? )?stephen'?s day|heritage day|youth day|freedom day|day of reconciliation|golden week|"
-              r"obon|labour weekend|buen fin|semana santa|holy week|carnival|carnaval|sham el[- ]nessim|orthodox easter)")
+              r"obon|labour weekend|buen fin|semana santa|holy week|carnival|carnaval|sham el[- ]nessim|orthodox easter|"
+              r"pesach|passover|rosh hashanah|remembrance day|koningsdag|king's day|juneteenth|prime day|"
+              r"super bowl|victoria day|family day|back[- ]to[- ]school)")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -390,9 +408,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\A\s*(?:(?:my\s+)?goals?\s+(?:for\s+)?)?((?:19|20)\d\d)\s*:", _F), "year_header"),    # "2026: EBITDA ..."
     # relative to today
     (re.compile(r"\b(?:(?:by|before|until|at|for|through|thru|in|over)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+|the\s+current\s+)?(next\s+)?(year|quarter|month|week|sprint|half|fiscal\s+year|financial\s+year|calendar\s+year|fy|fiscal|day|business\s+day|working\s+day|shift)\b(?!\s*'?\d)", _F), "end_of"),
-    (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:eo(?:y|q|m|w|d|fy))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
-    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|qtr|year|sprint|fy|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
-    (re.compile(r"\b(?:all|this|that)\s+(?:(?:appraisal|review|performance|planning|budget|bonus|promotion|reporting)\s+)?(year|quarter|qtr|month|week|season|term|semester|trimester|cycle|sprint)(?:\s+long)?\b", _F), "this_unit"),
+    (re.compile(r"\b(?:by\s+|before\s+|until\s+|at\s+)?(?:the\s+)?end\s+of\s+sprint\s+\d+\b", _F), "event"),   # "end of sprint 22"
+    (re.compile(r"\b(?:by|before|until|in|due)\s+(?:KW|CW|calendar\s+week)\s?(\d{1,2})\b(?:\s*[/']\s*(\d{2,4}))?"), "iso_week"),
+    (re.compile(r"\b(?:by|before|until|at|through|thru|for|in|over)\s+(?:the\s+)?(?:year|quarter|month|week)[- ]end\b|\b(?:by|before|until)\s+year['’]s\s+end\b|\b(?:eo(?:y|q|m|w|d|fy))\b|\b(?:end\s+of\s+day|cob|close\s+of\s+business)\b", _F), "end_of_short"),
+    (re.compile(r"\b(?:in|during|by|before|within|over|for|through|thru|throughout)?\s*(?:the\s+)?(next|this|coming|following|current|rest\s+of\s+the|remainder\s+of\s+the|whole|entire|full)\s+(week|month|quarter|qtr|year|sprint|fy|fiscal|fiscal\s+year|financial\s+year|calendar\s+year|school\s+year|academic\s+year|term|semester|cycle|season|(?:\d+|two|three|four|five|six|eight|nine|ten|twelve|eighteen|few|couple\s+of)\s+(?:days|weeks|months|quarters|years|sprints|seasons)|decade)\b", _F), "next"),
+    (re.compile(r"\b(?:all|this|that)\s+(?:(?:appraisal|review|performance|planning|budget|bonus|promotion|reporting)\s+)?(year|quarter|qtr|month|week|season|term|semester|trimester|cycle|sprint|fiscal|peak|contract)(?:\s+long)?\b", _F), "this_unit"),
     (re.compile(rf"\b(?:within|in|over|inside|for|after|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+|following\s+)?(?:~|about\s+)?{NUM}\s*-?\s*{UNIT}\b", _F), "within"),
     (re.compile(rf"\b{NUM}\s+{UNIT}\s+from\s+(?:now|today)\b", _F), "within"),
     (re.compile(r"\b(?:by|before|until|till|on|this|next|coming)\s+(?:this\s+|next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _F), "weekday"),
@@ -405,7 +425,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # events: "at launch", "this busy season", "before the spring release", "by the CES deadline", "by the end of term"
     (re.compile(r"\bat\s+(?:the\s+)?(?:launch|go-?\s?live|release|opening|kick-?off)\b", _F), "event"),
     (re.compile(r"\b(?:during|this|over|through|in|for)\s+(?:the\s+)?(?:busy|peak|tax|filing|harvest|planting|calving|lambing|audit)\s+seas\w*", _F), "event"),
-    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at\s+the\s+time\s+of|over(?=\s+pre-?season)|(?:at|in)(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
+    (re.compile(rf"\b(?:by|b4|before|ahead\s+of|prior\s+to|in\s+time\s+for|until|till|through\s+to|in\s+the\s+run-?\s?up\s+to|through|thru|at\s+the\s+time\s+of|over(?=\s+pre-?season)|due\s*:|at(?=\s+(?:the\s+)?(?:gamescom|kubecon|wwdc|web\s+summit|money\s?20/20|asco|neurips|prime\s+day|super\s+bowl|world\s+cup|the\s+euros)\b)|on(?=\s+(?:my|our|the)\s+next\b)|(?:at|in)(?=\s+the\s+next\b)|during(?=\s+the\s+(?:\w+\s+)?(?:inspection|audit|review)\s+window))\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:our\s+|my\s+|their\s+|next\s+|this\s+|first\s+|upcoming\s+|coming\s+|current\s+)?(?:[\w'’.#/&+-]+\s+){{0,5}}?{EVENT_WORDS}"
                 rf"(?:\s+(?:season|window|period|cycle|meeting|deadline|date|day|week|round))?\b", _F), "event"),
 ]
 
@@ -435,6 +455,18 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         if not (1 <= month <= 12 and 1 <= day <= 31) or _safe_date(today.year, month, day) is None:
             return None
         return _next_date(month, day, today), "absolute"
+    if kind == "iso_week":
+        week, year = int(g[0]), _year(g[1]) if g[1] else None
+        if not 1 <= week <= 53:
+            return None
+        y = year or today.year
+        try:
+            d = dt.date.fromisocalendar(y, week, 7)
+        except ValueError:
+            return None
+        if year is None and d < today:
+            d = dt.date.fromisocalendar(y + 1, min(week, 52), 7)
+        return d, "absolute"
     if kind == "ym":
         month = int(g[1])
         return (_end_of_month(int(g[0]), month), "absolute") if 1 <= month <= 12 else None
@@ -609,7 +641,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             if num.group(1) == "few":
                 n = 3
             return _add_days(today, n * UNIT_DAYS[num.group(2).rstrip("s")]), "relative"
-        if unit in ("fiscal year", "financial year", "calendar year", "fy"):
+        if unit in ("fiscal year", "financial year", "calendar year", "fy", "fiscal"):
             unit = "year"
         if unit in ("term", "semester", "school year", "academic year", "cycle", "season"):
             return None, "event"
@@ -635,8 +667,10 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         return None
     if kind == "this_unit":
         unit = g[0].lower().replace("qtr", "quarter")
-        if unit in ("season", "term", "semester", "trimester", "cycle"):
+        if unit in ("season", "term", "semester", "trimester", "cycle", "peak", "contract"):
             return None, "event"
+        if unit == "fiscal":
+            return dt.date(today.year, 12, 31), "relative"
         if unit == "sprint":
             return _add_days(today, 14), "relative"
         if unit == "year":

@@ -3,9 +3,10 @@
 Decision, in order:
 1. Deadlines that resolve to a date (see :mod:`feedbackai.goals.dates`): met when the latest
    one is on or after the reference date, else not met ("already past", with the date). When one
-   of them is firm (a date with its year after "by", "until", "due", "end of"), relative and
-   yearless expressions beside it are not the horizon ("close the month in 4 working days - target
-   until end of Q1 2024" is due at the end of Q1 2024, not in 4 working days).
+   of them is firm (a date with its year after "by", "until", "due", "end of"), the other
+   expressions beside it are not the horizon ("close the month in 4 working days - target
+   until end of Q1 2024" is due at the end of Q1 2024, not in 4 working days; "the Spring 2025 bus
+   schedule posted by April 1st 2025" is due on 1 April).
 2. Otherwise an event deadline ("before the spring release", "by the end of term"): met, with
    a lower score, since it cannot be checked against the calendar.
 3. Otherwise not met, saying why: "ASAP", "eventually", "forever" and the like are not time
@@ -43,8 +44,8 @@ def check(g: Goal) -> CriterionResult:
                "not_deadlines": [{"text": d.text, "how": d.how} for d in others]}
     resolved = [d for d in deadlines if d.date is not None]
     firm = [d for d in resolved if d.firm]
-    if firm:  # a date with its year after "by"/"until"/"end of" outranks relative and yearless ones beside it
-        resolved = [d for d in resolved if d.dated]
+    if firm:  # a date with its year after "by"/"until"/"end of" outranks the other expressions beside it
+        resolved = [d for d in resolved if d.firm]
     events = [d for d in deadlines if d.date is None]
     if resolved:
         last = max(resolved, key=lambda d: d.date)  # type: ignore[arg-type,return-value]
