@@ -565,6 +565,12 @@ def test_crammed_means_unrelated(analyzer, goal, met):
     ("Revenue must grow 10% by Q4. Hire two engineers by Q4.", 2),
     ("Reach BRL 1.2bn net revenue in 2027 by (a) opening 2 regional DCs in Q2 and (b) growing key account sales 15%.", 1),
     ("1) open 2 regional DCs in Q2 2) learn Portuguese 3) run a marathon", 3),
+    # a goal form filled in: an objective and its key results, a development-plan entry, an export row
+    ("O: Make checkout boringly reliable\nKR1: p99 latency under 400ms by end of Q3 2027\nKR2: cut Sev-2 incidents from 9 to 3", 1),
+    ("Development area: De-escalation. Action: complete the 16-hour CIT course and shadow two officers. "
+     "Support needed: shift coverage. Review date: 30 Sept 2027.", 1),
+    ("Goal: Get hospital handover time down.\nMeasure: TBD.\nTimeline: ongoing.", 1),
+    ("Goal: hire 6 agents. Goal: launch chat by Q3.", 2),
 ])
 def test_a_sentence_that_states_the_situation_is_not_a_goal(analyzer, text, n):
     assert len(split_goals(text, analyzer.nlp)) == n

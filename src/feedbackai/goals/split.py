@@ -255,9 +255,23 @@ SMART_TEMPLATE = re.compile(r"(?:^|[\s.;])(?:S|M|A|R|T|Specific|Measurable|Achie
                             r"Time-?bound|Timely)\s*:", re.I)
 
 
+# a goal form filled in: an objective and its key results ("O: ... KR1: ... KR2: ..."), a development-plan entry
+# ("Development area: ... Action: ... Support needed: ... Review date: ..."), an export row ("Goal: ... | Measure: ...
+# | Due: ..."): one goal and its fields, not several goals (2026-11-27, tenth session, from smart_g, smart_i, smart_j)
+FORM_FIELD = re.compile(r"(?:^|\n|\|\s*|[.;]\s+)\s*(O|Objective|KR\s?\d*|Key\s+results?\s*\d*|Goal|Measures?|Measurement|"
+                        r"Metric|KPI|Target|Due(?:\s+date)?|Deadline|Timeline|Period|Review\s+date|Development\s+area|"
+                        r"Actions?|Support(?:\s+needed)?|Epic|Live\s+for|Success\s+criteria|Baseline)\s*:", re.I)
+
+
+def _form(text: str) -> bool:
+    labels = {re.sub(r"\s*\d+$|s$", "", re.sub(r"\s+", " ", m.group(1).lower())) for m in FORM_FIELD.finditer(text)}
+    labels = {"kr" if lab.startswith(("kr", "key result")) else lab for lab in labels}
+    return len(labels) >= 2
+
+
 def split_doc(text: str, doc, offset: int = 0) -> list[GoalPart]:
     """Parts of ``text`` from its parse (``doc`` parsed from ``text`` behind ``offset`` characters)."""
-    if len(SMART_TEMPLATE.findall(text)) >= 3:
+    if len(SMART_TEMPLATE.findall(text)) >= 3 or _form(text):
         t = text.strip()
         s = text.find(t) if t else 0
         return [GoalPart(s, s + len(t), t)] if t else []
