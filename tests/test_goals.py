@@ -537,6 +537,20 @@ def test_time_bound_with_several_expressions(analyzer, goal, today, met):
     ("Approve all expense claims in my queue within 2 working days for the rest of the year", True),
     ("Process every UCAS application in my queue within 10 working days this cycle", True),
     ("Close all 45 open audit findings within 30 days", True),
+    # juries, investors, organisers, evaluators and employers decide; absolutes (eighth round, smart_i and smart_j)
+    ("Win a Webby for the redesign", False),
+    ("Raise a £2m seed", False),
+    ("Get invited to speak at Money20/20", False),
+    ("win employee of the month", False),
+    ("Get a raise at my anniversary in May", False),
+    ("Reach 'Meets Expectations' in all areas on my next evaluation", False),
+    ("I want my students to love reading by the end of the year", False),
+    ("Make our branch the busiest in the system", False),
+    ("Keep my area clean and safe at all times", False),
+    ("Process all returns tickets in under 48 hrs", False),
+    ("Answer every 911 call within 10 seconds", False),
+    ("Win 5 new accounts this quarter", True),
+    ("Submit our Webby entry by 1 March 2027", True),
 ])
 def test_achievable_seventh_round(analyzer, goal, met):
     c = crit(goal, "achievable")

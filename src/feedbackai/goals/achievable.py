@@ -178,7 +178,8 @@ RANKED = re.compile(r"\b(?:be|become|being|remain|stay|are|is|make\s+(?:us|it|ou
                     r"(?:\s+(?!(?:for|to|on|in|at|of|with|about|from|by|into)\b)\w+)?))\s+"
                     r"(?:#\s?1\b|\bnumber\s+one\b|\bthe\s+(?:best|most\s+\w+|\w+iest|top(?!\s+\d))\b)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:in|on|across)\s+(?:the\s+|our\s+|my\s+)?(?:region|trust|business|company|firm|world|industry|country|"
-                    r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|(?-i:[A-Z]\w+))\b", _I)
+                    r"city|area|group|market|sector|charts?|league|network|division|organi[sz]ation|system|district|state|province|"
+    r"county|service|chain|(?-i:[A-Z]\w+))\b", _I)
 # a grade or category awarded by an inspectorate, regulator or assessor ("an Outstanding Ofsted judgement",
 # "out of special measures", "Investors in People Platinum", "a 4-star EPA rating", "Segment 1 of the NHS
 # Oversight Framework")
@@ -227,14 +228,23 @@ DECIDED_ELSEWHERE = re.compile(
     r"\b(?:get|take|lead)\s+(?:our|the|my)\s+(?:club|team|side|squad)\s+(?:into|to|back\s+(?:into|to))\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:division|league|premiership|championship|final|finals|playoffs)\b|"
     r"\b(?:score|points|rating|review|medal)\s+from\s+(?-i:[A-Z][\w'’.-]+)|"
-    r"\bsigned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:gov(?:ernmen)?t|council|minister|client|customer|regulator)\b", _I)
+    r"\bsigned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:gov(?:ernmen)?t|council|minister|client|customer|regulator)\b|"
+    # (smart_i and smart_j) juries and judges, investors, organisers, one's own evaluator and employer
+    r"\bwin\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?:award|webby|emmy|oscar|grammy|lion|poll|hackathon|competition|"
+    r"contest|prize)\b|\bemployee\s+of\s+the\s+(?:month|year)\b|\btop\s+of\s+the\s+leaderboard\b|"
+    r"\binvited\s+to\s+(?:speak|present|keynote)\b|\bkeynote\s+slots?\b|"
+    r"\braise\s+(?:an?\s+|the\s+|our\s+)?(?:[$£€]?[\d.,]+\s*(?:[mk]|bn|million)?\s+)?(?:pre-?seed|seed|series\s+[a-f]|funding\s+round)\b|"
+    r"\bclose\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:funding|seed|series\s+[a-f]|investment)\s+round\b|"
+    r"\bclose\s+the\s+funding\s+round\b|\bget\s+(?:a\s+)?(?:raise|pay\s+rise|pay\s+increase)\b|\bget\s+hired\b|"
+    r"\brated\s+['\"‘“]?(?:meets|exceeds|outstanding|strong)\b|['\"‘“](?:meets|exceeds)\s+expectations['\"’”]", _I)
 # other people's feelings: "get the whole team to love Jira", "make sure everyone on the team is happy"
 OTHERS_FEELINGS = re.compile(r"\b(?:everyone|everybody|evry1|every1|(?:the\s+)?whole\s+\w+|all\s+(?:the\s+|my\s+|our\s+)?\w+|"
                              r"every\s+\w+)"
                              r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are|be|feel|feels)\s+(?:\w+\s+)?(?:happy|happier|motivated|delighted)|"
                              r"to\s+love|loves?\s+(?!to\b))|\bmake\s+(?:everyone|everybody|the\s+whole\s+\w+|all\s+\w+|"
                              r"every\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:happy|happier|love|feel\s+(?:valued|heard|appreciated|"
-                             r"respected|supported|welcome|included))\b", _I)
+                             r"respected|supported|welcome|included))\b|\b(?:my|our|the)\s+(?:students|kids|pupils|team|staff|"
+                             r"customers|patients|residents|clients|guests)\s+to\s+love\b", _I)
 # a venue of the person's own organisation: "featured in the Engineering Weekly newsletter" is not press
 INTERNAL_VENUE = re.compile(r"\b(?:internal|newsletter|handbook|roadmap|website|intranet|wiki|confluence|sharepoint|"
                             r"section|page|log|tracker|register|catalogue|menu|rota|all\s+hands|town\s+hall)\b", _I)

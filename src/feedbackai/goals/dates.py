@@ -338,9 +338,9 @@ def _season_end(name: str, year: int | None, today: dt.date, which: str | None =
 # a count or a definite set ("close all 45 findings within 30 days", "all the overdue invoices")
 PER_ITEM = re.compile(rf"\b(?:respond|reply|answer|acknowledge|process|triage|approve|resolve|return|action|assess|handle|"
                       rf"review|dispatch|smoke-?test|"
-                      rf"investigate|call\s+back|turn\s+around)\w*\s+(?:to\s+)?(?:all|every|each|any)\s+(?!\d|the\b|of\b|"
-                      rf"remaining\b|outstanding\b|open\b|existing\b|current\b|overdue\b|backlog)[^.;:\n]{{0,60}}?(?P<span>\b(?:within|in)\s+"
-                      rf"(?:~|about\s+)?{NUM}\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|hrs?|h))\b", re.I)
+                      rf"investigate|call\s+back|turn\s+around)\w*\s+(?:to\s+)?(?:all\s+(?!\d)|every\s+|each\s+|any\s+)(?!the\b|of\b|"
+                      rf"remaining\b|outstanding\b|open\b|existing\b|current\b|overdue\b|backlog)[^.;:\n]{{0,60}}?(?P<span>\b(?:within|in(?:\s+under|\s+less\s+than)?)\s+"
+                      rf"(?:~|about\s+)?{NUM}\s*-?\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|hrs?|h|minutes?|mins?|seconds?|secs?))\b", re.I)
 _F = re.I
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # things that look like dates but are not deadlines (listed first: they win an overlap)

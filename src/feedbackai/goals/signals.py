@@ -193,7 +193,7 @@ UNIVERSAL = re.compile(
     r"100\s?%|100\s+percent|one\s+hundred\s+percent|everyone|everybody|everything|always|ever)\b", _I)
 ABSOLUTE = re.compile(
     r"\b(never|ever\s+again|forever|permanently|indefinitely|in\s+perpetuity|always|from\s+now\s+on|no\s+exceptions?|without\s+exception|"
-    r"no\s+matter\s+what|every\s+single|not\s+(?:a|one)\s+single|,\s*period\b|zero\s+\w+(?:\s+\w+)?\s+ever|"
+    r"no\s+matter\s+what|every\s+single|not\s+(?:a|one)\s+single|,\s*period\b|zero\s+\w+(?:\s+\w+)?\s+ever|at\s+all\s+times|"
     r"(?<!-)ever\b(?!-)|"
     r"for\s+the\s+rest\s+of\s+(?:my|our|his|her|their)\s+(?:career|life)|24/7|round\s+the\s+clock|"
     r"perfect(?:ly)?|flawless(?:ly)?|100\s?%\s+(?:safe|perfect|of\s+the\s+time\s+forever))\b", _I)
