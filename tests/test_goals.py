@@ -353,6 +353,15 @@ def test_specific(analyzer, goal, met):
     ("Respond to all customer emails within 24 hours", True),          # countable, as before (achievable says no)
     ("Migrate the archive to Cloudflare R2", True),
     ("Improve service on channel 0800 and WhatsApp 2.0.", False),
+    # (eighth round, smart_i and smart_j) an arrow between baseline and target, a clearance, a contest, a hire,
+    # an inspection judgement; a season number is a label
+    ("Average handle time | 6:40 → 5:30 | Q3 FY27 | on track", True),
+    ("Get FDA clearance for the CGM companion app by Q2 2027", True),
+    ("Win the Singapore Fintech Festival hackathon", True),
+    ("Get hired full-time by the city", True),
+    ("Raise our Ofsted judgement from 'Requires Improvement' to 'Outstanding' at the next inspection", True),
+    ("Make loading feel snappier for Season 12", False),
+    ("Always be on top of the leaderboard", False),
 ])
 def test_measurable_from_more_writers(analyzer, goal, met):
     c = crit(goal, "measurable")

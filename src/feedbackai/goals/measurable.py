@@ -40,7 +40,9 @@ VAGUE_PREDICATE = re.compile(
     r"bad|safe|confident|hazards?|possible|everything|perfect|good|great|world[- ]class|successful|"
     r"smoothly|properly|viral|best|most|loved|aggressive|proactive|strategic|efficient|reliable|responsive)\b", re.I)
 # a grade or rating to reach: "our Ofsted rating to Outstanding", "rated Gold", "to a B+"
-RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\bband\s+[1-9](?:\.5)?\s+(?:in\s+)?(?:ielts|toefl|pte|oet)\b|\b(?:ielts|toefl|pte|oet)\s+(?:score\s+of\s+|overall\s+)?(?:band\s+)?[1-9](?:\.5)?\b|\b(?:rating|grade|rated|status|award|accreditation|band)\s+(?:\w+\s+){0,2}?(?:to|of|at|as)?\s*"
+# a baseline and a target joined by an arrow ("6:40 → 5:30", "38% -> 25%"): a from-to target however it is written
+ARROW = re.compile(r"\d[\d.,:]*\s?(?:%|[a-z]{1,4})?\s*(?:→|->|⇒|=>)\s*[<>≤≥~]?\s*\d", re.I)
+RATING_TARGET = re.compile(r"\bfrom\s+(?:red|amber)\s+to\s+(?:amber|green)\b|\bband\s+[1-9](?:\.5)?\s+(?:in\s+)?(?:ielts|toefl|pte|oet)\b|\b(?:ielts|toefl|pte|oet)\s+(?:score\s+of\s+|overall\s+)?(?:band\s+)?[1-9](?:\.5)?\b|\b(?:rating|grade|rated|status|award|accreditation|band|judgement|judgment)\s+(?:[\w'‘’]+\s+){0,3}?(?:to|of|at|as)?\s*"
                            r"(?:an?\s+)?[\"']?(outstanding|good|excellent|green|gold|silver|platinum|bronze|[a-c][+-]?)\b"
                            r"(?!\s+(?:and|or)\b\s+\w+\s+(?:rating|grade))", re.I)
 # a quoted name; apostrophes inside words ("team's", "it's") do not open or close one
@@ -80,7 +82,7 @@ def check(g: Goal) -> CriterionResult:
     text = g.text
     ev = []
     tg = targets(g)
-    ft = FROM_TO.search(text)
+    ft = FROM_TO.search(text) or ARROW.search(text)
     mult = MULTIPLIER.search(text)
     if ft:
         ev.append(g.span_evidence("metric", "specificity", ft.start(), ft.end(), "from baseline to target"))

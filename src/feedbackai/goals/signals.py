@@ -38,7 +38,7 @@ LABEL_BEFORE = re.compile(
     r"windows|ios|android|macos|php|ruby|rails|django|angular|vue|postgres|mysql|sql server|oracle|sap|"
     r"excel|office|iso|iatf|soc|pci|hipaa|gdpr|cmmi|itil|ifrs|ias|gaap|frs|level|class|category|cat|type|size|fig|table|"
     r"appendix|article|rule|regulation|form|schedule|box|page|vol|volume|issue|item|part|exhibit|case|"
-    r"highway|road|street|avenue|lab)\s*-?\s*)$", _I)
+    r"highway|road|street|avenue|lab|season|episode|batch)\s*-?\s*)$", _I)
 LABEL_AFTER = re.compile(r"^(?:\s*-?\s*(?:th|st|nd|rd)\b(?!\s*percentile)|-era\b|s\b|/7\b|\s+(?:east|west|north|south)\b|"
                          r"-(?:storey|story)\b)", _I)
 KPI_NAMES = re.compile(
@@ -329,6 +329,9 @@ OUTCOME_OBJECTS = re.compile(
     # "into AIL Division 1A", "invited as keynote speaker", "featured in ... list", "a Marsden Fast-Start"
     r"listed\s+(?:on|in)\s|included\s+in\s|into\s+band\s+\d|(?:division|league)\s+\d|invited\s+(?:as|to)\s|"
     r"featured\s+in\s|fast-?start|president'?s\s+club|keynote|"
+    # (eighth round, smart_i and smart_j) a clearance, a quadrant, a contest, a hire, a raise, a rating
+    r"clearance|magic\s+quadrant|hackathon|competition|get\s+hired|fully\s+staffed|(?:get|win)\s+(?:a\s+)?raise|"
+    r"meets\s+expectations|"
     r"get\s+(?:[\w'’&.-]+\s+){1,8}?(?:picked|packed|finished|completed|installed|signed|delivered|cleared|filed|submitted)|"
     # (2026-11-27, ninth session, smart_e) "Get PPB registration for our ORS sachets", "a clean audit opinion on the
     # FY 2024-25 accounts", "Be elected president of the council", "Become Head of Sales Africa"
