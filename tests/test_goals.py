@@ -383,6 +383,11 @@ def test_r2_is_not_rand():
     ("Promote diversity until end of FY2027.", False),
     ("Get promoted to Senior Manager by end of FY27", True),
     ("Engage 3 new suppliers for the Kathu expansion by May 2027", True),
+    # a placeholder for the object (eighth round, smart_i)
+    ("Finish SOC2 stuff", False),
+    ("Refactor stuff in the billing module when possible", False),
+    ("Ship the thing Gal asked for before Rosh Hashanah", False),
+    ("Do something about staff turnover at the Townsville site this FY", True),
 ])
 def test_specific_more_vague_verbs_and_objects(analyzer, goal, met):
     c = crit(goal, "specific")

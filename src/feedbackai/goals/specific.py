@@ -40,6 +40,7 @@ SOFT_VERBS = {
     "smile", "teach", "tighten", "sharpen", "smooth", "lift", "up", "reorganize", "reorganise", "revamp", "overhaul",
 }
 OWNERSHIP_VERBS = {"own", "lead", "drive", "ensure"}
+PLACEHOLDER_OBJECTS = {"stuff", "things", "thing", "something", "anything", "everything"}
 # organising, hosting or leading a named kind of event or review is a concrete deliverable ("Organise the team
 # Christmas social", "Lead a review of the council's procurement rules"); "organise case files" and "lead the
 # team" are not
@@ -166,6 +167,14 @@ def check(g: Goal) -> CriterionResult:
     if affect:
         reasons_not.append((f"'{affect.group(0)}' is a feeling, not a scope anyone can check", affect))
 
+    # the thing acted on is a placeholder ("finish SOC2 stuff", "refactor stuff in the billing module", "ship the thing
+    # Gal asked for", "set up something for knowledge sharing"; eighth round, smart_i)
+    filler = None
+    for _, objs in main_actions(g)[:1]:   # not "do something about staff turnover": a named KPI follows
+        filler = next((t for t in objs if t.lower_ in PLACEHOLDER_OBJECTS and t.dep_ in ("dobj", "obj", "ROOT")
+                       and not (t.i + 1 < len(g.doc) and g.doc[t.i + 1].lower_ == "about")), None)
+    if filler is not None and not target:
+        reasons_not.append((f"'{filler.text}' names no concrete object", None))
     platitude = PLATITUDE.search(text)
     if platitude and not target:
         reasons_not.append((f"'{platitude.group(0)}' is an aspiration, not something anyone can check", platitude))
