@@ -109,6 +109,8 @@ FULL_SETS = (  # (file, role): goals with all five labels by writers other than 
     ("smart_f.jsonl", "unseen: written beside smart_e, errors never read (first score 0.880 / 0.887 / 0.837 / 0.733 / 0.967)"),
     ("smart_g.jsonl", "dev: error analysis (2026-11-27, tenth session; first score 0.917 / 0.923 / 0.853 / 0.730 / 0.857); never trains the cross-encoder"),
     ("smart_h.jsonl", "dev: error analysis (2026-11-27, tenth session; first score 0.913 / 0.910 / 0.797 / 0.758 / 0.893); never trains the cross-encoder"),
+    ("smart_i.jsonl", "dev: error analysis (2026-11-27, tenth session, eighth round; first score 0.893 / 0.910 / 0.827 / 0.779 / 0.863); never trains the cross-encoder"),
+    ("smart_j.jsonl", "dev: error analysis (2026-11-27, tenth session, eighth round; first score 0.890 / 0.893 / 0.800 / 0.726 / 0.893); never trains the cross-encoder"),
 )
 
 
