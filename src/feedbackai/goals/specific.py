@@ -129,10 +129,13 @@ def check(g: Goal) -> CriterionResult:
     a, b = _first_part_span(g)
 
     actions = []
+    first_objs = None   # what the first action of the (first) goal acts on
     for verb, objs in main_actions(g):
         vs = g.char(verb.idx)
         if not (a <= vs < b):
             continue
+        if first_objs is None:
+            first_objs = objs
         concrete = _concrete_tokens(g, objs)
         lemma = verb.lemma_.lower()
         obj_kpi = any(KPI_NAMES.search(t.text) for t in objs) or bool(kpi and kpi.start() >= vs)
@@ -169,10 +172,9 @@ def check(g: Goal) -> CriterionResult:
 
     # the thing acted on is a placeholder ("finish SOC2 stuff", "refactor stuff in the billing module", "ship the thing
     # Gal asked for", "set up something for knowledge sharing"; eighth round, smart_i)
-    filler = None
-    for _, objs in main_actions(g)[:1]:   # not "do something about staff turnover": a named KPI follows
-        filler = next((t for t in objs if t.lower_ in PLACEHOLDER_OBJECTS and t.dep_ in ("dobj", "obj", "ROOT")
-                       and not (t.i + 1 < len(g.doc) and g.doc[t.i + 1].lower_ == "about")), None)
+    # (not "do something about staff turnover": a named KPI follows)
+    filler = next((t for t in first_objs or () if t.lower_ in PLACEHOLDER_OBJECTS and t.dep_ in ("dobj", "obj", "ROOT")
+                   and not (t.i + 1 < len(g.doc) and g.doc[t.i + 1].lower_ == "about")), None)
     if filler is not None and not target:
         reasons_not.append((f"'{filler.text}' names no concrete object", None))
     platitude = PLATITUDE.search(text)
